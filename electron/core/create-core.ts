@@ -1,0 +1,40 @@
+import { openDatabase, type Db } from '../db/client';
+import { createAppInfoHandlers } from '../app-info/handlers';
+import { createSettingsHandlers } from '../settings/handlers';
+import { createDispatcher } from './dispatch';
+import type { CallContext, Handlers } from './handler-types';
+
+export interface CoreOptions {
+  dataDir: string;
+  migrationsDir: string;
+  version: string;
+  /** Clock for tests; defaults to Date.now. */
+  now?: () => number;
+}
+
+export interface Core {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly handlers: Handlers;
+  /** Calls one API method as `seat`; never throws. */
+  call(method: unknown, input: unknown, seat?: string): ReturnType<ReturnType<typeof createDispatcher>>;
+  close(): void;
+}
+
+/** The application core: the database plus the handler map. Hosted by Electron or the browser host. */
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase({ dataDir: options.dataDir, migrationsDir: options.migrationsDir });
+  const handlers = {
+    ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
+    ...createSettingsHandlers(db),
+  } satisfies Handlers;
+  const dispatch = createDispatcher(handlers);
+  const now = options.now ?? Date.now;
+  return {
+    db,
+    dataDir: options.dataDir,
+    handlers,
+    call: (method, input, seat = 'back-office') => dispatch(method, input, { seat, now } satisfies CallContext),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,32 @@
+import { contract, isMethodName } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { zodErrorToApiError } from '../../shared/api/validation';
+import type { CallContext, Handlers } from './handler-types';
+
+/**
+ * The single entry point both hosts use: unknown method -> clear error; input parsed with the
+ * contract's zod schema before any handler runs; every failure becomes `{ ok: false, error }`.
+ */
+export function createDispatcher(handlers: Handlers, logError: (error: unknown) => void = console.error) {
+  return async function dispatch(method: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    if (!isMethodName(method)) {
+      const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method;
+      return fail({ code: 'unknown_method', message: `There is no API method "${shown}".` });
+    }
+    const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return fail(zodErrorToApiError(parsed.error));
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+      return ok(await handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof AppError) {
+        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+      }
+      logError(error);
+      return fail({ code: 'internal', message: 'Something went wrong inside Stampdesk. Nothing was changed.' });
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

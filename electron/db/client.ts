@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { prepareDataDir } from './data-dir';
+import { applyMigrations } from './migrate';
+import { StorageError } from './storage-error';
+
+export const DATABASE_FILE = 'stampdesk.db';
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+/** The one handle to the database. Only electron/db touches better-sqlite3 and drizzle. */
+export interface Db {
+  readonly file: string;
+  readonly sqlite: Database.Database;
+  readonly orm: Orm;
+  /** Number of migrations applied. */
+  readonly schemaVersion: number;
+  /** Runs `fn` in one immediate transaction: all of it lands or none. */
+  tx<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  migrationsDir: string;
+}
+
+/**
+ * Opens (or creates) the shop database in `dataDir` and brings its schema up to date.
+ * A damaged file, a file from a newer Stampdesk or an unusable folder raises a StorageError;
+ * an existing file is never replaced.
+ */
+export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): Db {
+  prepareDataDir(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  assertLooksLikeSqlite(file);
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+  } catch (error) {
+    throw new StorageError(`The database ${file} cannot be opened (${(error as Error).message}).`);
+  }
+  try {
+    // Read-only checks first: nothing is written to a file we refuse.
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const orm = drizzle(sqlite, { schema });
+    const schemaVersion = applyMigrations(sqlite, orm, file, migrationsDir, () => configureForWrites(sqlite));
+    return {
+      file,
+      sqlite,
+      orm,
+      schemaVersion,
+      tx: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof StorageError) throw error;
+    throw explainSqliteFailure(file, error);
+  }
+}
+
+/** WAL with synchronous=FULL: a voucher the screen called issued survives a power cut. */
+function configureForWrites(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return; // no file yet: it will be created
+  }
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    if (read === 0) return;
+    if (read < 16 || header.toString('latin1') !== SQLITE_HEADER) {
+      throw new StorageError(
+        `The file ${file} is damaged or is not a Stampdesk database. It was left untouched: move it aside or restore a backup, then start again.`,
+      );
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function explainSqliteFailure(file: string, error: unknown): StorageError {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return new StorageError(
+      `The database ${file} is damaged. It was left untouched: move it aside or restore a backup, then start again.`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return new StorageError(`The database ${file} cannot be written (${code}). Check the folder's permissions.`);
+  }
+  return new StorageError(`The database ${file} cannot be used: ${(error as Error).message}`);
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { customers } from './customers';
+import { templateVersions } from './templates';
+
+/**
+ * A customer's stamp card. `id` is the public card number (6 digits or more); `token` is the
+ * unguessable value its QR code holds. Deleted cards keep their row for audit.
+ */
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: integer('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    templateId: integer('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    stamps: integer('stamps').notNull().default(0),
+    goal: integer('goal').notNull(),
+    /** Bit set of wallets: web = 1, apple = 2, google = 4. */
+    platforms: integer('platforms').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    lastStampAt: integer('last_stamp_at'),
+    deletedAt: integer('deleted_at'),
+    deletedBy: text('deleted_by'),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.templateId, table.templateVersion],
+      foreignColumns: [templateVersions.templateId, templateVersions.version],
+    }),
+    index('cards_customer_idx').on(table.customerId),
+    /** Live cards by creation: counts and the default list order read this small index. */
+    index('cards_live_created_idx').on(table.createdAt).where(sql`deleted_at IS NULL`),
+  ],
+);

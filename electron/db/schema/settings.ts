@@ -1,0 +1,7 @@
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Shop-wide settings as key -> JSON value. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,45 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { cards } from './cards';
+import { images } from './images';
+
+export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'voided'] as const;
+export const CODE_KINDS = ['generated', 'static'] as const;
+
+/** One batch of free vouchers made together (quantity > 1). */
+export const voucherBatches = sqliteTable('voucher_batches', {
+  id: integer('id').primaryKey(),
+  quantity: integer('quantity').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * A one-time voucher. `token` is what its QR holds. A generated redeem code is unique; a static POS
+ * code may repeat across vouchers, single use being enforced by `status`.
+ */
+export const vouchers = sqliteTable(
+  'vouchers',
+  {
+    id: integer('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    batchId: integer('batch_id').references(() => voucherBatches.id),
+    cardId: integer('card_id').references(() => cards.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    imageId: text('image_id').references(() => images.id),
+    codeKind: text('code_kind', { enum: CODE_KINDS }),
+    redeemCode: text('redeem_code'),
+    status: text('status', { enum: VOUCHER_STATUSES }).notNull().default('active'),
+    source: text('source').notNull().default('manual'),
+    issuedAt: integer('issued_at').notNull(),
+    expiresAt: integer('expires_at'),
+    redeemedAt: integer('redeemed_at'),
+    redeemedBy: text('redeemed_by'),
+    voidedAt: integer('voided_at'),
+    voidReason: text('void_reason'),
+  },
+  (table) => [
+    index('vouchers_redeem_code_idx').on(table.redeemCode),
+    index('vouchers_card_idx').on(table.cardId),
+    index('vouchers_batch_idx').on(table.batchId),
+  ],
+);

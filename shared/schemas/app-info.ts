@@ -1,0 +1,11 @@
+export interface AppInfo {
+  /** The application version from package.json. */
+  version: string;
+  /** The folder holding the database and images. */
+  dataDir: string;
+  /** How many database migrations have been applied. */
+  schemaVersion: number;
+  /** Cards that are not deleted. */
+  cards: number;
+  vouchers: number;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zone';
+import { SUPPORTED_LOCALES } from '../domain/locales';
+import { text } from './common';
+
+export const SHOP_NAME_MAX = 100;
+
+export const timeZoneSchema = z
+  .string()
+  .max(64, { message: 'At most 64 characters.' })
+  .refine(isValidTimeZone, { message: 'Not a known IANA time zone (for example Europe/Berlin).' });
+
+export const localeSchema = z.enum(SUPPORTED_LOCALES, { message: 'Not a supported language.' });
+
+export const settingsSchema = z.strictObject({
+  shopName: text(SHOP_NAME_MAX),
+  timeZone: timeZoneSchema,
+  locale: localeSchema,
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** settings.set takes any subset of the settings; at least one must be given. */
+export const settingsPatchSchema = settingsSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Give at least one setting to change.' });
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
