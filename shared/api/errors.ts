@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden',
   'payload_too_large',
   'storage_unavailable',
+  /** The renderer could not reach its host at all. */
+  'unreachable',
   'internal',
 ] as const;
 

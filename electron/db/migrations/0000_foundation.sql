@@ -82,4 +82,4 @@ CREATE TABLE `events` (
 );
 --> statement-breakpoint
 CREATE INDEX `events_card_idx` ON `events` (`card_id`,`id`);--> statement-breakpoint
-CREATE INDEX `events_voucher_idx` ON `events` (`voucher_id`);
+CREATE INDEX `events_voucher_idx` ON `events` (`voucher_id`) WHERE voucher_id IS NOT NULL;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { EVENT_TYPES } from '../../../shared/domain/events';
 import { cards } from './cards';
@@ -18,6 +19,6 @@ export const events = sqliteTable(
   },
   (table) => [
     index('events_card_idx').on(table.cardId, table.id),
-    index('events_voucher_idx').on(table.voucherId),
+    index('events_voucher_idx').on(table.voucherId).where(sql`voucher_id IS NOT NULL`),
   ],
 );

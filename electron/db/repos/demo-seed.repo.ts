@@ -1,0 +1,111 @@
+import type { Db } from '../client';
+import type { DemoSink } from '../../demo/generate-cards';
+import { createBatchInserter } from '../batch-inserter';
+
+export interface TemplateSeed {
+  id: number;
+  name: string;
+  createdAt: number;
+  versions: ReadonlyArray<{ version: number; goal: number; createdAt: number }>;
+  rewards: ReadonlyArray<{ version: number; stamps: number; title: string; imageId: string }>;
+}
+
+export function insertTemplates(db: Db, templates: readonly TemplateSeed[]): void {
+  const template = db.sqlite.prepare('INSERT OR IGNORE INTO card_templates (id, name, created_at) VALUES (?, ?, ?)');
+  const version = db.sqlite.prepare(
+    'INSERT OR IGNORE INTO template_versions (template_id, version, goal, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const reward = db.sqlite.prepare(
+    'INSERT OR IGNORE INTO template_rewards (template_id, version, stamps, title, image_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.tx(() => {
+    for (const t of templates) {
+      template.run(t.id, t.name, t.createdAt);
+      for (const v of t.versions) version.run(t.id, v.version, v.goal, v.createdAt);
+      for (const r of t.rewards) reward.run(t.id, r.version, r.stamps, r.title, r.imageId);
+    }
+  });
+}
+
+/**
+ * A sink for generated demo rows that writes them with batched multi-row inserts.
+ * `inTransaction(fn)` runs one chunk of generation and writes it atomically.
+ */
+export function createDemoWriter(db: Db): DemoSink & { inTransaction(fn: () => void): void } {
+  const customers = createBatchInserter(db.sqlite, 'customers', ['id', 'name', 'email', 'phone', 'phone_digits', 'created_at']);
+  const cards = createBatchInserter(db.sqlite, 'cards', [
+    'id', 'token', 'customer_id', 'template_id', 'template_version', 'stamps', 'goal', 'platforms', 'created_at', 'last_stamp_at',
+  ]);
+  const events = createBatchInserter(db.sqlite, 'events', ['card_id', 'type', 'seat', 'at', 'data']);
+  return {
+    customer: customers.add,
+    card: cards.add,
+    event: events.add,
+    inTransaction: (fn) =>
+      db.tx(() => {
+        fn();
+        customers.flush();
+        cards.flush();
+        events.flush();
+      }),
+  };
+}
+
+/**
+ * Bulk loading with foreign keys checked once at the end instead of per row: the three tables are
+ * flushed in batches, not in dependency order. Throws when any row points nowhere.
+ */
+export function withForeignKeysCheckedAfter<T>(db: Db, tables: readonly string[], fn: () => T): T {
+  db.sqlite.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    db.sqlite.pragma('foreign_keys = ON');
+    for (const table of tables) {
+      const broken = db.sqlite.pragma(`foreign_key_check("${table}")`) as unknown[];
+      if (broken.length > 0) throw new Error(`Bulk load left ${broken.length} rows in ${table} pointing nowhere.`);
+    }
+  }
+}
+
+/** A big page cache while bulk loading keeps random-order index inserts in memory. */
+export function withBulkLoadCache<T>(db: Db, fn: () => T): T {
+  const previous = db.sqlite.pragma('cache_size', { simple: true }) as number;
+  db.sqlite.pragma('cache_size = -524288'); // 512 MiB
+  try {
+    return fn();
+  } finally {
+    db.sqlite.pragma(`cache_size = ${previous}`);
+  }
+}
+
+/**
+ * Bulk loading into empty tables: drops their secondary indexes, runs `fn`, then builds the indexes
+ * again in one sorted pass each, which is much faster than millions of random-order index inserts.
+ */
+export function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], fn: () => T): T {
+  const indexes = db.sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+       AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+    )
+    .all(...tables) as { name: string; sql: string }[];
+  db.tx(() => {
+    for (const index of indexes) db.sqlite.exec(`DROP INDEX "${index.name}"`);
+  });
+  try {
+    return fn();
+  } finally {
+    db.tx(() => {
+      for (const index of indexes) db.sqlite.exec(index.sql);
+    });
+  }
+}
+
+export function countCards(db: Db): number {
+  return (db.sqlite.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n;
+}
+
+export function maxCustomerId(db: Db): number {
+  return (db.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM customers').get() as { n: number }).n;
+}

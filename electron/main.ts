@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { version } from '../package.json';
+import { AppError } from '../shared/api/errors';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createCore, type Core } from './core/create-core';
+import { registerIpc } from './ipc/register';
+import { defaultDataDir } from './paths';
+import { applySecurity } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * Electron lifecycle only: single instance, open the core on the per-user database, lock down
+ * security, register IPC, open the window. Everything else lives in the core.
+ */
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+registerAppScheme(protocol);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, fail);
+}
+
+function start(): void {
+  const appDir = app.getAppPath();
+  const dataDir = defaultDataDir();
+  try {
+    core = createCore({ dataDir, migrationsDir: path.join(appDir, 'dist', 'migrations'), version });
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  applySecurity(app, session.defaultSession);
+  serveRenderer(protocol, path.join(appDir, 'dist', 'renderer'));
+  registerIpc(core);
+  mainWindow = openWindow();
+}
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow(BrowserWindow, path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  return window;
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof AppError ? error.message : `Unexpected error: ${String(error)}`;
+  dialog.showErrorBox('Stampdesk cannot start', message);
+  app.quit();
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version } from '../../package.json';
+import { AppError } from '../../shared/api/errors';
+import { createCore, type Core } from '../core/create-core';
+import { seedDemoIfEmpty } from '../demo/seed';
+import { bundledPaths, defaultDataDir } from '../paths';
+import { parseWebHostArgs } from './args';
+import { openBrowser } from './open-browser';
+import { newToken } from './request-guard';
+import { startWebHost, type WebHost } from './server';
+
+const DEFAULT_PORT = 4780;
+const DEMO_CARDS = 500;
+
+/** `npm run web`: the browser host. Serves the app and its API on 127.0.0.1 with a per-run token. */
+async function main(): Promise<void> {
+  const parsed = parseWebHostArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  const { args } = parsed;
+  const { rendererDir, migrationsDir } = bundledPaths(path.dirname(fileURLToPath(import.meta.url)));
+  const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
+
+  const core = createCore({ dataDir, migrationsDir, version });
+  if (args.demo) {
+    const seeded = seedDemoIfEmpty(core.db, DEMO_CARDS);
+    if (seeded) console.error(`Loaded demo data: ${seeded.cards} cards, ${seeded.customers} customers.`);
+  }
+
+  const token = newToken();
+  const host = await listen(core, token, rendererDir, args.port);
+  const url = `${host.url}#token=${token}`;
+  console.log(`Stampdesk is running at ${url}`);
+  if (args.open && process.env.CI !== 'true') openBrowser(url);
+
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function listen(core: Core, token: string, rendererDir: string, port: number | undefined): Promise<WebHost> {
+  if (port !== undefined) return startWebHost({ core, token, rendererDir, port });
+  try {
+    return await startWebHost({ core, token, rendererDir, port: DEFAULT_PORT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startWebHost({ core, token, rendererDir, port: 0 }); // the usual port is taken: any free one
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) console.error(`Stampdesk cannot start: ${error.message}`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error('Stampdesk cannot start: that port is in use. Pick another with --port N, or --port 0 for any free port.');
+  } else console.error('Stampdesk cannot start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+interface EmptyStateProps {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}
+
+/** A friendly placeholder where a list or figure has nothing to show yet. */
+export function EmptyState({ title, children, action }: EmptyStateProps) {
+  return (
+    <section className="empty-state" aria-label={title}>
+      <div className="empty-state__art" aria-hidden="true">
+        ◌
+      </div>
+      <h2 className="empty-state__title">{title}</h2>
+      {children && <div className="empty-state__body">{children}</div>}
+      {action}
+    </section>
+  );
+}

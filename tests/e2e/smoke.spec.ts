@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures';
+import { startWebHost } from '../support/start-web-host';
+
+const MENU = [
+  { id: 'settings', label: 'Settings', heading: 'Settings' },
+  { id: 'about', label: 'About', heading: 'About Stampdesk' },
+];
+
+test('walks every menu entry, changes settings, and keeps them across a reload', async ({ page, host }) => {
+  await page.goto(host.url);
+
+  // first start: a friendly welcome and empty state instead of blank tables
+  await expect(page.getByRole('heading', { name: 'About Stampdesk' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Stampdesk' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toBeVisible();
+  await expect(page.getByTestId('info-cards')).toHaveText('0');
+  await expect(page.getByTestId('info-data-dir')).toHaveText(host.dataDir);
+  // the token left the address bar once read
+  expect(page.url()).not.toContain('token=');
+
+  const menu = page.getByRole('navigation', { name: 'Main menu' });
+  await expect(menu.getByRole('link')).toHaveText(MENU.map((m) => m.label));
+  for (const entry of MENU) {
+    await menu.getByRole('link', { name: entry.label }).click();
+    await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
+    await expect(menu.getByRole('link', { name: entry.label })).toHaveAttribute('aria-current', 'page');
+  }
+
+  await menu.getByRole('link', { name: 'Settings' }).click();
+  const save = page.getByRole('button', { name: 'Save changes' });
+  await expect(save).toBeDisabled();
+  await page.getByLabel('Shop name').fill('Café Sukhumvit ☕');
+  await page.getByLabel('Time zone').selectOption('Asia/Bangkok');
+  await expect(page.getByText('You have unsaved changes.')).toBeVisible();
+  await save.click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.getByTestId('menu-shop-name')).toHaveText('Café Sukhumvit ☕');
+
+  await page.reload();
+  await expect(page.getByLabel('Shop name')).toHaveValue('Café Sukhumvit ☕');
+  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Bangkok');
+  await expect(page.getByTestId('menu-shop-name')).toHaveText('Café Sukhumvit ☕');
+  // the welcome goes away once the shop has a name
+  await menu.getByRole('link', { name: 'About' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Stampdesk' })).toHaveCount(0);
+});
+
+test('discarding edits restores the saved values', async ({ page, host }) => {
+  await page.goto(`${host.url}`);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Shop name').fill('Typo Shop');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Shop name')).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+});
+
+test('a tab opened without the printed address explains how to get in', async ({ page, host }) => {
+  await page.goto(`${host.origin}/`);
+  await expect(page.getByRole('heading', { name: 'Open Stampdesk from its own link' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+});
+
+test('--demo on an empty data folder shows about 500 demo cards', async ({ page }) => {
+  const demo = await startWebHost({ args: ['--demo'] });
+  try {
+    await page.goto(demo.url);
+    await expect(page.getByTestId('info-cards')).toHaveText('500');
+    await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toHaveCount(0);
+  } finally {
+    await demo.stop();
+  }
+});
