@@ -73,11 +73,20 @@ function configureForWrites(sqlite: Database.Database): void {
 }
 
 function assertLooksLikeSqlite(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return; // no file yet: it will be created
+  }
+  if (!stat.isFile()) {
+    throw new StorageError(`${file} is not a file, so the database cannot be stored there. It was left untouched: move it aside.`);
+  }
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
-  } catch {
-    return; // no file yet: it will be created
+  } catch (error) {
+    throw new StorageError(`The database ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
   try {
     const header = Buffer.alloc(16);

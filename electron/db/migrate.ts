@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -36,7 +37,7 @@ export function applyMigrations(
   }
   prepareForWrites();
   if (applied.count > 0 && applied.count < known.length) {
-    const backup = `${file}.before-v${known.length}.bak`;
+    const backup = `${file}.before-v${known.length}${fs.existsSync(`${file}.before-v${known.length}.bak`) ? `-${Date.now()}` : ''}.bak`;
     sqlite.prepare('VACUUM INTO ?').run(backup);
   }
   if (applied.count < known.length) migrate(orm, { migrationsFolder: migrationsDir, migrationsTable: MIGRATIONS_TABLE });

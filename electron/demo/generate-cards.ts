@@ -5,16 +5,7 @@ import type { EventType } from '../../shared/domain/events';
 import { POOLS_BY_WEIGHT, type NamePool } from './name-pools';
 import { DEMO_TEMPLATES, type DemoTemplate } from './demo-templates';
 import type { Random } from './prng';
-
-/** Where generated rows go; the database layer implements it with batched prepared statements. */
-export interface DemoSink {
-  customer(id: number, name: string, email: string | null, phone: string | null, phoneDigits: string | null, createdAt: number): void;
-  card(
-    id: number, token: string, customerId: number, templateId: number, templateVersion: number,
-    stamps: number, goal: number, platforms: number, createdAt: number, lastStampAt: number | null,
-  ): void;
-  event(cardId: number, type: EventType, seat: string, at: number, data: string | null): void;
-}
+import type { DemoSink } from '../db/repos/demo-seed.repo';
 
 export interface ChunkCounts {
   customers: number;

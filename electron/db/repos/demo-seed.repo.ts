@@ -1,6 +1,16 @@
 import type { Db } from '../client';
-import type { DemoSink } from '../../demo/generate-cards';
+import type { EventType } from '../../../shared/domain/events';
 import { createBatchInserter } from '../batch-inserter';
+
+/** Where generated rows go; the database layer implements it with batched prepared statements. */
+export interface DemoSink {
+  customer(id: number, name: string, email: string | null, phone: string | null, phoneDigits: string | null, createdAt: number): void;
+  card(
+    id: number, token: string, customerId: number, templateId: number, templateVersion: number,
+    stamps: number, goal: number, platforms: number, createdAt: number, lastStampAt: number | null,
+  ): void;
+  event(cardId: number, type: EventType, seat: string, at: number, data: string | null): void;
+}
 
 export interface TemplateSeed {
   id: number;

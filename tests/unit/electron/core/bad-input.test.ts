@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../../../shared/api/contract';
+import { createCore, type Core } from '../../../../electron/core/create-core';
+import { seedDemo } from '../../../../electron/demo/seed';
+import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
+import { VALID_INPUTS } from '../../../support/valid-inputs';
+import { dbFingerprint } from '../../../support/db-fingerprint';
+
+const MEGABYTE_STRING = 'x'.repeat(1024 * 1024);
+
+interface BadCase {
+  label: string;
+  input: unknown;
+  /** The field the error must name (a prefix is enough for nested fields). */
+  field?: string;
+}
+
+/** Malformed variants of a valid input: wrong root types, unknown keys, wrong types, huge strings, missing fields. */
+function badInputsFor(valid: Record<string, unknown>): BadCase[] {
+  const cases: BadCase[] = [
+    { label: 'a string instead of an object', input: 'not an object' },
+    { label: 'a number instead of an object', input: 42 },
+    { label: 'null', input: null },
+    { label: 'an array', input: [valid] },
+    { label: 'an unknown key', input: { ...valid, sneaky: true }, field: 'sneaky' },
+    { label: 'a prototype-polluting key', input: JSON.parse(`{"__proto__": {"admin": true}, "constructor": 1}`) },
+  ];
+  for (const [key, value] of Object.entries(valid)) {
+    const wrongType = typeof value === 'string' ? 12345 : typeof value === 'number' ? 'twelve' : typeof value === 'boolean' ? 'yes' : 'wrong';
+    cases.push({ label: `${key} of the wrong type`, input: { ...valid, [key]: wrongType }, field: key });
+    cases.push({ label: `${key} as a 1 MB string`, input: { ...valid, [key]: MEGABYTE_STRING }, field: key });
+    cases.push({ label: `${key} as an object`, input: { ...valid, [key]: { nested: [1, 2, 3] } }, field: key });
+  }
+  return cases;
+}
+
+describe('every API method rejects malformed input and changes nothing', () => {
+  let core: Core;
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeAll(() => {
+    temp = makeTempDir();
+    core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 'test' });
+    seedDemo(core.db, { cards: 60 });
+  });
+  afterAll(() => {
+    core.close();
+    temp.cleanup();
+  });
+
+  it('has a valid sample input for every method of the contract', () => {
+    expect(Object.keys(VALID_INPUTS).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}`, async () => {
+      const before = dbFingerprint(core.db);
+      for (const bad of badInputsFor(VALID_INPUTS[method] as Record<string, unknown>)) {
+        const result = await core.call(method, bad.input);
+        expect(result.ok, `${method} accepted ${bad.label}`).toBe(false);
+        if (result.ok) continue;
+        expect(result.error.code, bad.label).toBe('invalid_input');
+        expect(result.error.field, bad.label).toBeTruthy();
+        expect(result.error.message.length, bad.label).toBeLessThan(300);
+        if (bad.field) expect(result.error.field!.startsWith(bad.field), `${bad.label}: field ${result.error.field}`).toBe(true);
+      }
+      expect(dbFingerprint(core.db)).toBe(before);
+    });
+  }
+
+  it('a missing required field is named', async () => {
+    const result = await core.call('settings.set', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('an unknown method gets a clear error', async () => {
+    for (const name of ['cards.hack', '__proto__', 'constructor', 'toString', '', 17]) {
+      const result = await core.call(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    }
+  });
+
+  it('the valid samples are accepted', async () => {
+    for (const method of METHOD_NAMES) {
+      const result = await core.call(method, VALID_INPUTS[method]);
+      expect(result.ok, method).toBe(true);
+    }
+  });
+});
