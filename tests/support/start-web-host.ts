@@ -10,6 +10,7 @@ export interface RunningHost {
   port: number;
   token: string;
   dataDir: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -50,6 +51,7 @@ export async function startWebHost(options: { dataDir?: string; args?: string[];
     port: Number(match[2]),
     token: match[3]!,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: () => stopChild(child),
   };

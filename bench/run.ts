@@ -1,0 +1,28 @@
+import os from 'node:os';
+import path from 'node:path';
+import { benchSeed, benchStartup } from './foundation';
+import { report, type Measurement } from './lib/report';
+
+/**
+ * `npm run bench [-- --cards N]`: the figures the issues ask for, on realistic seeded data.
+ * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const cardsArg = args.indexOf('--cards');
+  const cards = cardsArg >= 0 ? Number(args[cardsArg + 1]) : 1_000_000;
+  const dataDir = path.resolve('.cache', `bench-${cards}`);
+  const measurements: Measurement[] = [];
+
+  console.log(`Seeding ${cards.toLocaleString('en')} cards into ${dataDir} …`);
+  measurements.push(benchSeed(dataDir, cards));
+  console.log('Starting the browser host …');
+  measurements.push(...(await benchStartup(dataDir, 5)));
+
+  report(measurements, { cards, dataDir, cpus: os.cpus().length });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
