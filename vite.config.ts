@@ -42,7 +42,7 @@ function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es
       sourcemap: true,
       rollupOptions: {
         external: isExternal,
-        output: { format, entryFileNames: fileName, inlineDynamicImports: true },
+        output: { format, entryFileNames: fileName },
       },
     },
   };
