@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Settings } from '../../shared/schemas/settings';
-import { call } from '../lib/api';
 import { changeLanguage } from '../lib/i18n';
+import { useApiQuery } from '../lib/use-api-query';
 
 interface SettingsState {
   settings: Settings | null;
@@ -15,37 +15,26 @@ const SettingsContext = createContext<SettingsState | null>(null);
 
 /** Loads the shop settings once; sections read the shop name, time zone and locale from here. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
+  const loaded = useApiQuery('settings.get', {});
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    let live = true;
-    call('settings.get', {}).then(
-      (value) => {
-        if (!live) return;
-        setSettings(value);
-        setError(null);
-        void changeLanguage(value.locale);
-      },
-      (reason: unknown) => live && setError(reason),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+    if (!loaded.data) return;
+    setSettings(loaded.data);
+    void changeLanguage(loaded.data.locale);
+  }, [loaded.data]);
 
   const value = useMemo<SettingsState>(
     () => ({
       settings,
-      error,
+      error: loaded.error,
       update: (next) => {
         setSettings(next);
         void changeLanguage(next.locale);
       },
-      reload: () => setAttempt((n) => n + 1),
+      reload: loaded.reload,
     }),
-    [settings, error],
+    [settings, loaded.error, loaded.reload],
   );
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }

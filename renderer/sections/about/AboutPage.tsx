@@ -3,13 +3,13 @@ import { useSettings } from '../../app/SettingsContext';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
-import { useAppInfo } from './use-app-info';
+import { useApiQuery } from '../../lib/use-api-query';
 
 /** What this installation is: version, data folder, schema, how many cards and vouchers. */
 export function AboutPage() {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
-  const { info, error, reload } = useAppInfo();
+  const { data: info, error, reload } = useApiQuery('app.info', {});
   const number = new Intl.NumberFormat(i18n.language);
 
   return (
