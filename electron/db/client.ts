@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 import { prepareDataDir } from './data-dir';
 import { applyMigrations } from './migrate';
 import { StorageError } from './storage-error';
@@ -49,6 +50,7 @@ export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): D
     // Read-only checks first: nothing is written to a file we refuse.
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    registerSqlFunctions(sqlite);
     const orm = drizzle(sqlite, { schema });
     const schemaVersion = applyMigrations(sqlite, orm, file, migrationsDir, () => configureForWrites(sqlite));
     return {

@@ -10,10 +10,13 @@ CREATE TABLE `customers` (
 	`phone` text,
 	`phone_digits` text,
 	`birthday` text,
-	`created_at` integer NOT NULL
+	`created_at` integer NOT NULL,
+	`name_key` text GENERATED ALWAYS AS (stampdesk_search_key(name)) STORED,
+	`email_key` text GENERATED ALWAYS AS (lower(trim(email))) STORED
 );
 --> statement-breakpoint
-CREATE INDEX `customers_email_idx` ON `customers` (`email`);--> statement-breakpoint
+CREATE INDEX `customers_name_key_idx` ON `customers` (`name_key`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_email_key_idx` ON `customers` (`email_key`);--> statement-breakpoint
 CREATE TABLE `images` (
 	`id` text PRIMARY KEY NOT NULL,
 	`mime` text NOT NULL,

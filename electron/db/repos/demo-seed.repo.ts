@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import type { EventType } from '../../../shared/domain/events';
 import { createBatchInserter } from '../batch-inserter';
+import { rebuildCardSearch } from './card-search-index.repo';
 
 /** Where generated rows go; the database layer implements it with batched prepared statements. */
 export interface DemoSink {
@@ -89,25 +90,35 @@ export function withBulkLoadCache<T>(db: Db, fn: () => T): T {
   }
 }
 
+/** Indexes whose keys arrive in ascending order during a bulk load: cheaper to keep than to rebuild. */
+const APPEND_ONLY_INDEXES = new Set(['events_card_idx']);
+
 /**
- * Bulk loading into empty tables: drops their secondary indexes, runs `fn`, then builds the indexes
- * again in one sorted pass each, which is much faster than millions of random-order index inserts.
+ * Bulk loading into empty tables: drops their secondary indexes and triggers, runs `fn`, then builds
+ * the indexes again in one sorted pass each (much faster than millions of random-order index inserts),
+ * rebuilds the card search index in one pass, and puts the triggers back.
  */
 export function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], fn: () => T): T {
-  const indexes = db.sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
-    )
-    .all(...tables) as { name: string; sql: string }[];
+  const objects = (
+    db.sqlite
+      .prepare(
+        `SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
+         AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+      )
+      .all(...tables) as { type: 'index' | 'trigger'; name: string; sql: string }[]
+  ).filter((object) => !APPEND_ONLY_INDEXES.has(object.name));
   db.tx(() => {
-    for (const index of indexes) db.sqlite.exec(`DROP INDEX "${index.name}"`);
+    for (const object of objects) db.sqlite.exec(`DROP ${object.type.toUpperCase()} "${object.name}"`);
   });
   try {
     return fn();
   } finally {
     db.tx(() => {
-      for (const index of indexes) db.sqlite.exec(index.sql);
+      for (const object of objects) if (object.type === 'index') db.sqlite.exec(object.sql);
+    });
+    rebuildCardSearch(db);
+    db.tx(() => {
+      for (const object of objects) if (object.type === 'trigger') db.sqlite.exec(object.sql);
     });
   }
 }

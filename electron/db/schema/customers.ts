@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const customers = sqliteTable(
@@ -11,6 +12,15 @@ export const customers = sqliteTable(
     phoneDigits: text('phone_digits'),
     birthday: text('birthday'),
     createdAt: integer('created_at').notNull(),
+    /** The name's search key (shared/domain/search-key.ts, through the SQL function the app registers). */
+    nameKey: text('name_key').generatedAlwaysAs(sql`stampdesk_search_key(name)`, { mode: 'stored' }),
+    /** The e-mail in ASCII lower case (SQLite's lower()), for case-insensitive prefix search. */
+    emailKey: text('email_key').generatedAlwaysAs(sql`lower(trim(email))`, { mode: 'stored' }),
   },
-  (table) => [index('customers_email_idx').on(table.email)],
+  (table) => [
+    /** Name prefix search for short queries, and the list sorted by name. */
+    index('customers_name_key_idx').on(table.nameKey, table.id),
+    /** E-mail prefix search, case-insensitive; also matches imports to existing customers. */
+    index('customers_email_key_idx').on(table.emailKey),
+  ],
 );

@@ -83,9 +83,14 @@ describe('demo seeder', () => {
     expect(db.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
   });
 
-  it('rebuilds every index it dropped for the bulk load', () => {
+  it('rebuilds every index and trigger it dropped for the bulk load, and the search index', () => {
+    const triggers = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name);
+    expect(triggers).toEqual(expect.arrayContaining(['cards_search_insert', 'cards_search_soft_delete', 'customers_search_update']));
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM card_search').n).toBe(3000);
+    const somchai = one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE name LIKE 'สมชาย%'").n;
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM card_search WHERE card_search MATCH 'name : "สมชาย"'`).n).toBeGreaterThanOrEqual(somchai);
     const indexes = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").map((r) => r.name);
-    for (const name of ['cards_token_unique', 'cards_customer_idx', 'cards_live_created_idx', 'events_card_idx', 'customers_email_idx']) {
+    for (const name of ['cards_token_unique', 'cards_customer_idx', 'cards_live_created_idx', 'events_card_idx', 'customers_name_key_idx', 'customers_email_key_idx', 'cards_live_progress_idx']) {
       expect(indexes).toContain(name);
     }
   });

@@ -1,0 +1,19 @@
+import type { Db } from '../client';
+
+/**
+ * Rebuilds the card search index from the cards and customers tables in one pass: used after bulk
+ * loads (where its triggers are off) and as a repair. Merges the index into one segment at the end.
+ */
+export function rebuildCardSearch(db: Db): void {
+  db.tx(() => {
+    db.sqlite.exec(`INSERT INTO card_search (card_search, rank) VALUES ('automerge', 0)`);
+    db.sqlite.exec(`INSERT INTO card_search (card_search) VALUES ('delete-all')`);
+    db.sqlite.exec(`
+      INSERT INTO card_search (rowid, name, phone)
+      SELECT c.id, cu.name_key, cu.phone_digits
+      FROM cards c JOIN customers cu ON cu.id = c.customer_id
+      WHERE c.deleted_at IS NULL`);
+    db.sqlite.exec(`INSERT INTO card_search (card_search) VALUES ('optimize')`);
+    db.sqlite.exec(`INSERT INTO card_search (card_search, rank) VALUES ('automerge', 4)`);
+  });
+}
