@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { version } from '../package.json';
 import { AppError } from '../shared/api/errors';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -40,7 +40,12 @@ function start(): void {
   const appDir = app.getAppPath();
   const dataDir = defaultDataDir();
   try {
-    core = createCore({ dataDir, migrationsDir: path.join(appDir, 'dist', 'migrations'), version });
+    core = createCore({
+      dataDir,
+      migrationsDir: path.join(appDir, 'dist', 'migrations'),
+      version,
+      openExternal: (url) => shell.openExternal(url),
+    });
   } catch (error) {
     fail(error);
     return;

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from '../db/client';
 import { createAppInfoHandlers } from '../app-info/handlers';
 import { createSettingsHandlers } from '../settings/handlers';
+import { createCardsHandlers } from '../cards/handlers';
 import { createDispatcher } from './dispatch';
 import type { CallContext, Handlers } from './handler-types';
 
@@ -10,6 +11,8 @@ export interface CoreOptions {
   version: string;
   /** Clock for tests; defaults to Date.now. */
   now?: () => number;
+  /** Opens an address in the default browser; the Electron host passes shell.openExternal. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Core {
@@ -27,6 +30,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
     ...createSettingsHandlers(db),
+    ...createCardsHandlers({ db, openExternal: options.openExternal }),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);
   const now = options.now ?? Date.now;

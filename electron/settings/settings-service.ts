@@ -9,7 +9,12 @@ const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 /** Settings before the owner changes anything: this computer's time zone, English. */
 export function defaultSettings(): Settings {
   const hostZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return { shopName: '', timeZone: hostZone && isValidTimeZone(hostZone) ? hostZone : 'UTC', locale: DEFAULT_LOCALE };
+  return {
+    shopName: '',
+    timeZone: hostZone && isValidTimeZone(hostZone) ? hostZone : 'UTC',
+    locale: DEFAULT_LOCALE,
+    cardPageBaseUrl: '',
+  };
 }
 
 /** Every setting, stored values validated one by one; anything invalid reads as its default. */

@@ -3,6 +3,23 @@ import { defineMethod } from './define-method';
 import { noInput } from '../schemas/common';
 import { settingsPatchSchema, type Settings } from '../schemas/settings';
 import type { AppInfo } from '../schemas/app-info';
+import {
+  adjustStampsInput,
+  cardRefInput,
+  cardsHistoryInput,
+  cardsSearchInput,
+  exportCsvInput,
+  importCsvInput,
+  sendMessageInput,
+  type CardDetails,
+  type CardHistoryPage,
+  type CardsSearchResult,
+  type CsvFile,
+  type ImportReport,
+  type PublicPage,
+  type SentMessage,
+  type TemplateSummary,
+} from '../schemas/cards';
 
 /**
  * THE API contract: every method either host exposes, by `domain.verb` name.
@@ -12,6 +29,18 @@ export const contract = {
   'app.info': defineMethod<AppInfo>()(noInput),
   'settings.get': defineMethod<Settings>()(noInput),
   'settings.set': defineMethod<Settings>()(settingsPatchSchema),
+
+  'cards.search': defineMethod<CardsSearchResult>()(cardsSearchInput),
+  'cards.get': defineMethod<CardDetails>()(cardRefInput),
+  'cards.history': defineMethod<CardHistoryPage>()(cardsHistoryInput),
+  'cards.delete': defineMethod<{ id: number; deletedAt: number }>()(cardRefInput),
+  'cards.adjustStamps': defineMethod<CardDetails>()(adjustStampsInput),
+  'cards.sendMessage': defineMethod<SentMessage>()(sendMessageInput),
+  'cards.importCsv': defineMethod<ImportReport>()(importCsvInput),
+  'cards.exportCsv': defineMethod<CsvFile>()(exportCsvInput),
+  'cards.exportHistoryCsv': defineMethod<CsvFile>()(cardRefInput),
+  'cards.openPublicPage': defineMethod<PublicPage>()(cardRefInput),
+  'templates.list': defineMethod<TemplateSummary[]>()(noInput),
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/time-zone';
 import { SUPPORTED_LOCALES } from '../domain/locales';
 import { text } from './common';
+import { isSafeBaseUrl } from '../domain/public-page';
 
 export const SHOP_NAME_MAX = 100;
 
@@ -12,10 +13,20 @@ export const timeZoneSchema = z
 
 export const localeSchema = z.enum(SUPPORTED_LOCALES, { message: 'Not a supported language.' });
 
+/** Where a card's public page lives: an https address; the card number is appended to it. Empty: not set. */
+export const cardPageBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(200, { message: 'At most 200 characters.' })
+  .refine((value) => value === '' || isSafeBaseUrl(value), {
+    message: 'Use an https:// address without a user name or password, e.g. https://cards.example.com/c/',
+  });
+
 export const settingsSchema = z.strictObject({
   shopName: text(SHOP_NAME_MAX),
   timeZone: timeZoneSchema,
   locale: localeSchema,
+  cardPageBaseUrl: cardPageBaseUrlSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -19,6 +19,7 @@ export interface FakeElectronState {
   headersHandler: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void) | null;
   exposed: Map<string, unknown>;
   invocations: Array<{ channel: string; args: unknown[] }>;
+  openedExternally: string[];
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -73,6 +74,7 @@ function createFake() {
     headersHandler: null,
     exposed: new Map(),
     invocations: [],
+    openedExternally: [],
   };
   let readyResolve: () => void = () => {};
   let ready = new Promise<void>((resolve) => (readyResolve = resolve));
@@ -113,6 +115,12 @@ function createFake() {
         },
       },
     },
+    shell: {
+      openExternal: (url: string) => {
+        state.openedExternally.push(url);
+        return Promise.resolve();
+      },
+    },
     dialog: {
       showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }),
     },
@@ -150,6 +158,7 @@ function createFake() {
       state.protocolHandlers.clear();
       state.exposed.clear();
       state.invocations.length = 0;
+      state.openedExternally.length = 0;
       appEvents.removeAllListeners();
       ready = new Promise<void>((resolve) => (readyResolve = resolve));
     },

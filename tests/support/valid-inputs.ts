@@ -7,5 +7,24 @@ import type { MethodInput, MethodName } from '../../shared/api/contract';
 export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'app.info': {},
   'settings.get': {},
-  'settings.set': { shopName: 'Corner Café', timeZone: 'Asia/Bangkok', locale: 'en' },
+  'settings.set': { shopName: 'Corner Café', timeZone: 'Asia/Bangkok', locale: 'en', cardPageBaseUrl: 'https://cards.example.com/c/' },
+  'cards.search': {
+    query: 'somchai',
+    filter: { platforms: ['apple'], progress: ['collecting'], createdFrom: 0 },
+    sort: { by: 'name', direction: 'asc' },
+    limit: 20,
+  },
+  'cards.get': { id: 100001 },
+  'cards.history': { id: 100001, limit: 10 },
+  'cards.delete': { id: 100001 },
+  'cards.adjustStamps': { id: 100001, delta: 1, reason: 'Forgot to stamp on Monday' },
+  'cards.sendMessage': { id: 100001, push: 'Free coffee today!', email: { subject: 'Hello', body: 'Come by this week.' } },
+  'cards.importCsv': {
+    csv: 'card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at\r\n',
+    dryRun: true,
+  },
+  'cards.exportCsv': { query: 'kim', filter: { platforms: ['web'] } },
+  'cards.exportHistoryCsv': { id: 100001 },
+  'cards.openPublicPage': { id: 100001 },
+  'templates.list': {},
 };

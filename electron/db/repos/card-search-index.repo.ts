@@ -1,5 +1,15 @@
 import type { Db } from '../client';
 
+/** Recounts the running totals the triggers keep (after bulk loads, where the triggers are off). */
+export function recountCounters(db: Db): void {
+  db.sqlite
+    .prepare(
+      `INSERT INTO counters (name, value) SELECT 'live_cards', count(*) FROM cards WHERE deleted_at IS NULL
+       ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
+    )
+    .run();
+}
+
 /**
  * Rebuilds the card search index from the cards and customers tables in one pass: used after bulk
  * loads (where its triggers are off) and as a repair. Merges the index into one segment at the end.

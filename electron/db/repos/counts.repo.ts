@@ -1,12 +1,13 @@
 import type { Db } from '../client';
 
-/** Live (not deleted) cards and all vouchers; the card count reads the small partial index. */
+/** Live (not deleted) cards, from the running total the triggers keep. */
+export function countLiveCards(db: Db): number {
+  const row = db.sqlite.prepare("SELECT value FROM counters WHERE name = 'live_cards'").get() as { value: number } | undefined;
+  return row?.value ?? 0;
+}
+
+/** Live cards and all vouchers. */
 export function countCardsAndVouchers(db: Db): { cards: number; vouchers: number } {
-  const row = db.sqlite
-    .prepare(
-      `SELECT (SELECT count(*) FROM cards INDEXED BY cards_live_created_idx WHERE deleted_at IS NULL) AS cards,
-              (SELECT count(*) FROM vouchers) AS vouchers`,
-    )
-    .get() as { cards: number; vouchers: number };
-  return row;
+  const { vouchers } = db.sqlite.prepare('SELECT count(*) AS vouchers FROM vouchers').get() as { vouchers: number };
+  return { cards: countLiveCards(db), vouchers };
 }

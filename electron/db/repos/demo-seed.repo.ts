@@ -1,7 +1,7 @@
 import type { Db } from '../client';
 import type { EventType } from '../../../shared/domain/events';
 import { createBatchInserter } from '../batch-inserter';
-import { rebuildCardSearch } from './card-search-index.repo';
+import { rebuildCardSearch, recountCounters } from './card-search-index.repo';
 
 /** Where generated rows go; the database layer implements it with batched prepared statements. */
 export interface DemoSink {
@@ -117,6 +117,7 @@ export function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], fn: 
       for (const object of objects) if (object.type === 'index') db.sqlite.exec(object.sql);
     });
     rebuildCardSearch(db);
+    recountCounters(db);
     db.tx(() => {
       for (const object of objects) if (object.type === 'trigger') db.sqlite.exec(object.sql);
     });

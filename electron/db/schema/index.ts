@@ -8,3 +8,4 @@ export * from './vouchers';
 export * from './messages';
 export * from './outbox';
 export * from './printers';
+export * from './counters';

@@ -87,6 +87,7 @@ describe('demo seeder', () => {
     const triggers = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name);
     expect(triggers).toEqual(expect.arrayContaining(['cards_search_insert', 'cards_search_soft_delete', 'customers_search_update']));
     expect(one<{ n: number }>('SELECT count(*) AS n FROM card_search').n).toBe(3000);
+    expect(one<{ value: number }>("SELECT value FROM counters WHERE name = 'live_cards'").value).toBe(3000);
     const somchai = one<{ n: number }>("SELECT count(*) AS n FROM customers WHERE name LIKE 'สมชาย%'").n;
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM card_search WHERE card_search MATCH 'name : "สมชาย"'`).n).toBeGreaterThanOrEqual(somchai);
     const indexes = all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").map((r) => r.name);

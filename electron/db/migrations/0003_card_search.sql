@@ -37,3 +37,20 @@ CREATE TRIGGER `customers_search_update` AFTER UPDATE OF name, phone_digits ON `
   INSERT INTO card_search (rowid, name, phone)
     SELECT id, NEW.name_key, NEW.phone_digits FROM cards WHERE customer_id = NEW.id AND deleted_at IS NULL;
 END;
+--> statement-breakpoint
+-- The number of live cards, kept by triggers (counting a million rows takes ~50 ms).
+INSERT INTO `counters` (name, value) SELECT 'live_cards', count(*) FROM cards WHERE deleted_at IS NULL
+  ON CONFLICT(name) DO UPDATE SET value = excluded.value;
+--> statement-breakpoint
+CREATE TRIGGER `cards_count_insert` AFTER INSERT ON `cards` WHEN NEW.deleted_at IS NULL BEGIN
+  UPDATE counters SET value = value + 1 WHERE name = 'live_cards';
+END;
+--> statement-breakpoint
+CREATE TRIGGER `cards_count_soft_delete` AFTER UPDATE OF deleted_at ON `cards`
+  WHEN NEW.deleted_at IS NOT NULL AND OLD.deleted_at IS NULL BEGIN
+  UPDATE counters SET value = value - 1 WHERE name = 'live_cards';
+END;
+--> statement-breakpoint
+CREATE TRIGGER `cards_count_hard_delete` AFTER DELETE ON `cards` WHEN OLD.deleted_at IS NULL BEGIN
+  UPDATE counters SET value = value - 1 WHERE name = 'live_cards';
+END;

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import type { CardFilter, CardsSearchInput, CardsSearchResult } from '../../shared/schemas/cards';
+import type { Db } from '../db/client';
+import { countCards, listCardsPage, SORT_KEYS } from '../db/repos/card-list.repo';
+import { toListItem } from './card-view';
+import { decodeCursor, encodeCursor } from './cursor';
+import { planSearch } from './search-plan';
+
+const DEFAULT_LIMIT = 50;
+
+/** cards.search: one page of the list, searched, filtered and sorted, with the total. */
+export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult {
+  checkFilter(input.filter);
+  const sort = input.sort ?? { by: 'id', direction: 'desc' };
+  const limit = input.limit ?? DEFAULT_LIMIT;
+  const plan = planSearch(input.query ?? '');
+  // a cursor belongs to one query, filter and order
+  const tag = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([sort.by, sort.direction, input.query?.trim() ?? '', input.filter ?? {}]))
+    .digest('base64url')
+    .slice(0, 16);
+  const cursor = input.cursor ? decodeCursor(input.cursor, tag, SORT_KEYS[sort.by].length) : null;
+
+  const rows = listCardsPage(db, { match: plan, filter: input.filter, sort: sort.by, direction: sort.direction, after: cursor?.after, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const total = cursor ? cursor.total : countCards(db, plan, input.filter);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toListItem),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort: tag, after: last.key, total }) : null,
+    total,
+  };
+}
+
+function checkFilter(filter: CardFilter | undefined): void {
+  if (!filter) return;
+  if (filter.templateVersion !== undefined && filter.templateId === undefined) {
+    throw new AppError('invalid_input', 'Choose the stamp card before its version.', 'filter.templateVersion');
+  }
+  if (filter.createdFrom !== undefined && filter.createdTo !== undefined && filter.createdFrom >= filter.createdTo) {
+    throw new AppError('invalid_input', '"Created to" must be after "created from".', 'filter.createdTo');
+  }
+  if (filter.lastStampFrom !== undefined && filter.lastStampTo !== undefined && filter.lastStampFrom >= filter.lastStampTo) {
+    throw new AppError('invalid_input', '"Last stamp to" must be after "last stamp from".', 'filter.lastStampTo');
+  }
+}

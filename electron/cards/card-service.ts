@@ -1,0 +1,131 @@
+import { AppError } from '../../shared/api/errors';
+import { publicPageUrl } from '../../shared/domain/public-page';
+import type { CardDetails, CardHistoryPage, SentMessage } from '../../shared/schemas/cards';
+import type { Db } from '../db/client';
+import { countCardEvents, findCard, findRewardStep, listCardEvents, type CardRow } from '../db/repos/card-details.repo';
+import { insertMessage, setStamps, softDeleteCard } from '../db/repos/card-writes.repo';
+import { insertEvent } from '../db/repos/events.repo';
+import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { getSettings } from '../settings/settings-service';
+import type { CallContext } from '../core/handler-types';
+import { toDetails, toReward } from './card-view';
+
+const HISTORY_PAGE = 50;
+
+/** A live card, or a not_found error naming the card. */
+export function requireLiveCard(db: Db, id: number): CardRow {
+  const card = findCard(db, id);
+  if (!card || card.deletedAt !== null) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  return card;
+}
+
+export function getCardDetails(db: Db, id: number): CardDetails {
+  const card = findCard(db, id);
+  if (!card) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  const step = findRewardStep(db, card.templateId, card.templateVersion, card.stamps);
+  const base = getSettings(db).cardPageBaseUrl;
+  return toDetails(card, toReward(step, card.stamps), publicPageUrl(base, card.id));
+}
+
+export function getCardHistory(db: Db, id: number, cursor: string | undefined, limit = HISTORY_PAGE): CardHistoryPage {
+  if (!findCard(db, id)) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  const before = cursor === undefined ? undefined : Number(cursor);
+  if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
+    throw new AppError('invalid_input', 'This page marker is not valid; start again from the top.', 'cursor');
+  }
+  const rows = listCardEvents(db, id, before, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => ({ id: row.id, type: row.type, seat: row.seat, at: row.at, data: parseData(row.data) })),
+    nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+    total: countCardEvents(db, id),
+  };
+}
+
+function parseData(data: string | null): Record<string, unknown> | null {
+  if (!data) return null;
+  try {
+    const value = JSON.parse(data) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Deletes a card: gone from the list and search, row kept for audit, card_deleted recorded, sync told. */
+export function deleteCard(db: Db, id: number, ctx: CallContext): { id: number; deletedAt: number } {
+  const at = ctx.now();
+  db.tx(() => {
+    requireLiveCard(db, id);
+    if (!softDeleteCard(db, id, ctx.seat, at)) throw new AppError('conflict', `Card #${id} was changed meanwhile; try again.`, 'id');
+    insertEvent(db, { cardId: id, type: 'card_deleted', seat: ctx.seat, at });
+    enqueueOutbox(db, 'card.deleted', { cardId: id, at, seat: ctx.seat }, at);
+  });
+  return { id, deletedAt: at };
+}
+
+/**
+ * Adds (delta > 0) or removes (delta < 0) stamps with a reason. Never below zero nor above the goal;
+ * reaching the goal records goal_reached.
+ */
+export function adjustStamps(db: Db, id: number, delta: number, reason: string, ctx: CallContext): CardDetails {
+  const at = ctx.now();
+  db.tx(() => {
+    const card = requireLiveCard(db, id);
+    const next = card.stamps + delta;
+    if (next < 0) {
+      throw new AppError('invalid_input', `Card #${id} has only ${card.stamps} stamps; you cannot remove ${-delta}.`, 'delta');
+    }
+    if (next > card.goal) {
+      const room = card.goal - card.stamps;
+      throw new AppError(
+        'invalid_input',
+        room === 0 ? `Card #${id} is already full (${card.goal}/${card.goal}).` : `Only ${room} more stamps fit on card #${id} (goal ${card.goal}).`,
+        'delta',
+      );
+    }
+    if (!setStamps(db, id, card.stamps, next, delta > 0 ? at : null)) {
+      throw new AppError('conflict', `Card #${id} was changed meanwhile; try again.`, 'id');
+    }
+    insertEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: next, reason, manual: true } });
+    if (card.stamps < card.goal && next >= card.goal) {
+      insertEvent(db, { cardId: id, type: 'goal_reached', seat: ctx.seat, at, data: { goal: card.goal } });
+    }
+    enqueueOutbox(db, 'card.stamps_adjusted', { cardId: id, delta, stamps: next, reason, at, seat: ctx.seat }, at);
+  });
+  return getCardDetails(db, id);
+}
+
+export interface MessageRequest {
+  push?: string;
+  email?: { subject: string; body: string };
+}
+
+/** Queues a personal message for the cloud service to deliver, and records it in the card's history. */
+export function sendMessage(db: Db, id: number, message: MessageRequest, ctx: CallContext): SentMessage {
+  const at = ctx.now();
+  const channels: SentMessage['channels'] = [];
+  if (message.push !== undefined) channels.push('push');
+  if (message.email !== undefined) channels.push('email');
+  const messageId = db.tx(() => {
+    requireLiveCard(db, id);
+    const messageId = insertMessage(db, {
+      cardId: id,
+      pushText: message.push ?? null,
+      emailSubject: message.email?.subject ?? null,
+      emailBody: message.email?.body ?? null,
+      seat: ctx.seat,
+      at,
+    });
+    insertEvent(db, {
+      cardId: id,
+      type: 'message_sent',
+      seat: ctx.seat,
+      at,
+      data: { messageId, channels, status: 'queued', push: message.push ?? null, subject: message.email?.subject ?? null },
+    });
+    enqueueOutbox(db, 'message.send', { messageId, cardId: id, push: message.push ?? null, email: message.email ?? null }, at);
+    return messageId;
+  });
+  return { messageId, channels, status: 'queued' };
+}

@@ -1,0 +1,75 @@
+import type { Db } from '../client';
+import type { EventType } from '../../../shared/domain/events';
+
+export interface CardRow {
+  id: number;
+  token: string;
+  customerId: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  stamps: number;
+  goal: number;
+  platforms: number;
+  templateId: number;
+  templateVersion: number;
+  templateName: string;
+  createdAt: number;
+  lastStampAt: number | null;
+  deletedAt: number | null;
+}
+
+/** One card with its customer and template name, deleted or not; undefined when there is no such card. */
+export function findCard(db: Db, id: number): CardRow | undefined {
+  return db.sqlite
+    .prepare(
+      `SELECT c.id, c.token, c.customer_id AS customerId, cu.name, cu.email, cu.phone, c.stamps, c.goal, c.platforms,
+              c.template_id AS templateId, c.template_version AS templateVersion, t.name AS templateName,
+              c.created_at AS createdAt, c.last_stamp_at AS lastStampAt, c.deleted_at AS deletedAt
+       FROM cards c JOIN customers cu ON cu.id = c.customer_id JOIN card_templates t ON t.id = c.template_id
+       WHERE c.id = ?`,
+    )
+    .get(id) as CardRow | undefined;
+}
+
+export interface RewardStepRow {
+  stamps: number;
+  title: string;
+  mime: string | null;
+  bytes: Buffer | null;
+}
+
+/**
+ * The reward step to show for a card: the next milestone it has not reached yet, or, when it has
+ * reached them all, the last one.
+ */
+export function findRewardStep(db: Db, templateId: number, version: number, stamps: number): RewardStepRow | undefined {
+  return db.sqlite
+    .prepare(
+      `SELECT r.stamps, r.title, i.mime, i.bytes FROM template_rewards r LEFT JOIN images i ON i.id = r.image_id
+       WHERE r.template_id = ? AND r.version = ?
+       ORDER BY (r.stamps <= ?) ASC, CASE WHEN r.stamps > ? THEN r.stamps ELSE -r.stamps END ASC LIMIT 1`,
+    )
+    .get(templateId, version, stamps, stamps) as RewardStepRow | undefined;
+}
+
+export interface EventRow {
+  id: number;
+  type: EventType;
+  seat: string;
+  at: number;
+  data: string | null;
+}
+
+/** A card's events, newest first, after event id `before` (exclusive). */
+export function listCardEvents(db: Db, cardId: number, before: number | undefined, limit: number): EventRow[] {
+  return db.sqlite
+    .prepare(
+      `SELECT id, type, seat, at, data FROM events WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(cardId, before ?? Number.MAX_SAFE_INTEGER, limit) as EventRow[];
+}
+
+export function countCardEvents(db: Db, cardId: number): number {
+  return (db.sqlite.prepare('SELECT count(*) AS n FROM events WHERE card_id = ?').get(cardId) as { n: number }).n;
+}

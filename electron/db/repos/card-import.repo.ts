@@ -1,0 +1,100 @@
+import type { Db } from '../client';
+
+export interface ExistingCard {
+  id: number;
+  customerId: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  stamps: number;
+  goal: number;
+  platforms: number;
+  templateId: number;
+  templateVersion: number;
+  createdAt: number;
+  lastStampAt: number | null;
+  deletedAt: number | null;
+}
+
+/** The cards among `ids` that exist already (deleted ones included), by card number. */
+export function findCardsForImport(db: Db, ids: readonly number[]): Map<number, ExistingCard> {
+  const statement = db.sqlite.prepare(
+    `SELECT c.id, c.customer_id AS customerId, cu.name, cu.email, cu.phone, c.stamps, c.goal, c.platforms,
+            c.template_id AS templateId, c.template_version AS templateVersion, c.created_at AS createdAt,
+            c.last_stamp_at AS lastStampAt, c.deleted_at AS deletedAt
+     FROM cards c JOIN customers cu ON cu.id = c.customer_id
+     WHERE c.id IN (SELECT value FROM json_each(?))`,
+  );
+  const found = new Map<number, ExistingCard>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    for (const row of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as ExistingCard[]) found.set(row.id, row);
+  }
+  return found;
+}
+
+/** Goal of every known template version, keyed `templateId:version`. */
+export function templateGoals(db: Db): Map<string, number> {
+  const rows = db.sqlite.prepare('SELECT template_id AS t, version AS v, goal FROM template_versions').all() as Array<{
+    t: number;
+    v: number;
+    goal: number;
+  }>;
+  return new Map(rows.map((r) => [`${r.t}:${r.v}`, r.goal]));
+}
+
+export interface ImportCardValues {
+  cardId: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  phoneDigits: string | null;
+  templateId: number;
+  templateVersion: number;
+  stamps: number;
+  goal: number;
+  platforms: number;
+  createdAt: number;
+  lastStampAt: number | null;
+}
+
+/** Prepared statements for writing an import; call inside one transaction. */
+export function createImportWriter(db: Db) {
+  const s = {
+    template: db.sqlite.prepare('INSERT OR IGNORE INTO card_templates (id, name, created_at) VALUES (?, ?, ?)'),
+    version: db.sqlite.prepare('INSERT OR IGNORE INTO template_versions (template_id, version, goal, created_at) VALUES (?, ?, ?, ?)'),
+    customerByEmail: db.sqlite.prepare('SELECT id FROM customers WHERE email_key = lower(trim(?)) ORDER BY id LIMIT 1'),
+    newCustomer: db.sqlite.prepare('INSERT INTO customers (name, email, phone, phone_digits, created_at) VALUES (?, ?, ?, ?, ?)'),
+    updateCustomer: db.sqlite.prepare('UPDATE customers SET name = ?, email = ?, phone = ?, phone_digits = ? WHERE id = ?'),
+    newCard: db.sqlite.prepare(
+      `INSERT INTO cards (id, token, customer_id, template_id, template_version, stamps, goal, platforms, created_at, last_stamp_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateCard: db.sqlite.prepare(
+      `UPDATE cards SET template_id = ?, template_version = ?, stamps = ?, goal = ?, platforms = ?, created_at = ?, last_stamp_at = ?
+       WHERE id = ?`,
+    ),
+  };
+  return {
+    ensureTemplateVersion(templateId: number, version: number, goal: number, at: number) {
+      s.template.run(templateId, `Template ${templateId}`, at);
+      s.version.run(templateId, version, goal, at);
+    },
+    /** A new card; its customer is the one with the same e-mail if there is one, else a new customer. */
+    insertCard(values: ImportCardValues, token: string, at: number): void {
+      const existing = values.email ? (s.customerByEmail.get(values.email) as { id: number } | undefined) : undefined;
+      const customerId =
+        existing?.id ?? Number(s.newCustomer.run(values.name, values.email, values.phone, values.phoneDigits, at).lastInsertRowid);
+      s.newCard.run(
+        values.cardId, token, customerId, values.templateId, values.templateVersion, values.stamps, values.goal,
+        values.platforms, values.createdAt, values.lastStampAt,
+      );
+    },
+    updateCard(values: ImportCardValues, customerId: number): void {
+      s.updateCustomer.run(values.name, values.email, values.phone, values.phoneDigits, customerId);
+      s.updateCard.run(
+        values.templateId, values.templateVersion, values.stamps, values.goal, values.platforms, values.createdAt,
+        values.lastStampAt, values.cardId,
+      );
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { PLATFORMS, type Platform } from '../domain/platforms';
+import { EVENT_TYPES, type EventType } from '../domain/events';
+import { requiredText, text } from './common';
+
+export const SEARCH_QUERY_MAX = 200;
+export const PUSH_TEXT_MAX = 20;
+export const EMAIL_SUBJECT_MAX = 150;
+export const EMAIL_BODY_MAX = 5000;
+export const ADJUST_REASON_MAX = 200;
+export const MAX_STAMP_DELTA = 1000;
+/** 30 M characters: a CSV of a few hundred thousand cards. */
+export const IMPORT_CSV_MAX = 30_000_000;
+
+export const cardIdSchema = z.number({ message: 'A card number is a whole number.' }).int().min(1).max(Number.MAX_SAFE_INTEGER);
+const instant = z.number().int().min(0).max(8_640_000_000_000_000);
+
+export const CARD_SORTS = ['id', 'name', 'progress', 'created', 'lastStamp'] as const;
+export type CardSort = (typeof CARD_SORTS)[number];
+export const PROGRESS_STATES = ['notStarted', 'collecting', 'goalReached'] as const;
+export type ProgressState = (typeof PROGRESS_STATES)[number];
+
+export const cardFilterSchema = z.strictObject({
+  platforms: z.array(z.enum(PLATFORMS)).min(1).max(PLATFORMS.length).optional(),
+  templateId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  templateVersion: z.number().int().min(1).max(1_000_000).optional(),
+  progress: z.array(z.enum(PROGRESS_STATES)).min(1).max(PROGRESS_STATES.length).optional(),
+  /** Instants in ms; `from` inclusive, `to` exclusive. */
+  createdFrom: instant.optional(),
+  createdTo: instant.optional(),
+  lastStampFrom: instant.optional(),
+  lastStampTo: instant.optional(),
+});
+export type CardFilter = z.infer<typeof cardFilterSchema>;
+
+export const cardSortSchema = z.strictObject({
+  by: z.enum(CARD_SORTS),
+  direction: z.enum(['asc', 'desc']),
+});
+export type CardSortSpec = z.infer<typeof cardSortSchema>;
+
+export const cardsSearchInput = z.strictObject({
+  query: text(SEARCH_QUERY_MAX).optional(),
+  filter: cardFilterSchema.optional(),
+  sort: cardSortSchema.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type CardsSearchInput = z.infer<typeof cardsSearchInput>;
+
+export interface CardListItem {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  stamps: number;
+  goal: number;
+  platforms: Platform[];
+  templateId: number;
+  templateVersion: number;
+  createdAt: number;
+  lastStampAt: number | null;
+}
+
+export interface CardsSearchResult {
+  items: CardListItem[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export const cardRefInput = z.strictObject({ id: cardIdSchema });
+
+export interface CardReward {
+  stamps: number;
+  title: string;
+  /** PNG/JPEG/WebP/SVG as a data: URL (shown in <img>, where SVG never runs script). */
+  image: string | null;
+  /** true when the card has reached this step already (it is the current one), false when it is the next. */
+  reached: boolean;
+}
+
+export interface CardDetails extends CardListItem {
+  token: string;
+  templateName: string;
+  deletedAt: number | null;
+  reward: CardReward | null;
+  /** The card's public page, when a base address is set in Settings. */
+  publicPageUrl: string | null;
+}
+
+export const cardsHistoryInput = z.strictObject({
+  id: cardIdSchema,
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+export interface CardEvent {
+  id: number;
+  type: EventType;
+  seat: string;
+  at: number;
+  data: Record<string, unknown> | null;
+}
+
+export interface CardHistoryPage {
+  items: CardEvent[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export const adjustStampsInput = z.strictObject({
+  id: cardIdSchema,
+  delta: z
+    .number({ message: 'Give the number of stamps to add (or a negative number to remove).' })
+    .int({ message: 'Stamps are whole numbers.' })
+    .min(-MAX_STAMP_DELTA)
+    .max(MAX_STAMP_DELTA)
+    .refine((n) => n !== 0, { message: 'Add or remove at least one stamp.' }),
+  reason: requiredText(ADJUST_REASON_MAX),
+});
+
+export const sendMessageInput = z
+  .strictObject({
+    id: cardIdSchema,
+    push: requiredText(PUSH_TEXT_MAX).optional(),
+    email: z
+      .strictObject({
+        subject: requiredText(EMAIL_SUBJECT_MAX),
+        body: requiredText(EMAIL_BODY_MAX),
+      })
+      .optional(),
+  })
+  .refine((m) => m.push !== undefined || m.email !== undefined, {
+    message: 'Choose PUSH, Email or both.',
+    path: ['push'],
+  });
+
+export interface SentMessage {
+  messageId: number;
+  channels: Array<'push' | 'email'>;
+  status: 'queued';
+}
+
+export const importCsvInput = z.strictObject({
+  csv: z.string().max(IMPORT_CSV_MAX, { message: 'The file is too large (at most 30 million characters).' }),
+  dryRun: z.boolean(),
+});
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  rejected: Array<{ line: number; reason: string }>;
+  /** Template versions the file mentions that were not known yet (created with the file's goal). */
+  templateVersionsCreated: number;
+}
+
+export const exportCsvInput = z.strictObject({
+  query: text(SEARCH_QUERY_MAX).optional(),
+  filter: cardFilterSchema.optional(),
+});
+
+export interface CsvFile {
+  fileName: string;
+  csv: string;
+  rows: number;
+}
+
+export interface TemplateSummary {
+  id: number;
+  name: string;
+  versions: Array<{ version: number; goal: number }>;
+}
+
+export interface PublicPage {
+  url: string;
+  /** true when the host opened it in the default browser itself (Electron). */
+  opened: boolean;
+}
+
+export const IMPORT_COLUMNS = [
+  'card_id',
+  'name',
+  'email',
+  'phone',
+  'template_id',
+  'template_version',
+  'stamps',
+  'goal',
+  'platforms',
+  'created_at',
+  'last_stamp_at',
+] as const;
+
+export { EVENT_TYPES };
