@@ -2,7 +2,16 @@ import crypto from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import type { CardFilter, CardsSearchInput, CardsSearchResult } from '../../shared/schemas/cards';
 import type { Db } from '../db/client';
-import { countCards, listCardsPage, SORT_KEYS } from '../db/repos/card-list.repo';
+import {
+  cardsByIds,
+  countCards,
+  countMatching,
+  isIdsOnlySearch,
+  listCardsPage,
+  matchingIdsPage,
+  SORT_KEYS,
+  type CardListRow,
+} from '../db/repos/card-list.repo';
 import { toListItem } from './card-view';
 import { decodeCursor, encodeCursor } from './cursor';
 import { planSearch } from './search-plan';
@@ -23,9 +32,17 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
     .slice(0, 16);
   const cursor = input.cursor ? decodeCursor(input.cursor, tag, SORT_KEYS[sort.by].length) : null;
 
-  const rows = listCardsPage(db, { match: plan, filter: input.filter, sort: sort.by, direction: sort.direction, after: cursor?.after, limit: limit + 1 });
+  let rows: CardListRow[];
+  let total: number;
+  if (sort.by === 'id' && isIdsOnlySearch(plan, input.filter)) {
+    const ids = matchingIdsPage(db, plan, sort.direction, cursor?.after[0] as number | undefined, limit + 1);
+    rows = cardsByIds(db, ids, sort.direction);
+    total = cursor ? cursor.total : countMatching(db, plan);
+  } else {
+    rows = listCardsPage(db, { match: plan, filter: input.filter, sort: sort.by, direction: sort.direction, after: cursor?.after, limit: limit + 1 });
+    total = cursor ? cursor.total : countCards(db, plan, input.filter);
+  }
   const page = rows.slice(0, limit);
-  const total = cursor ? cursor.total : countCards(db, plan, input.filter);
   const last = page[page.length - 1];
   return {
     items: page.map(toListItem),

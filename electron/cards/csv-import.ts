@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import type { ImportReport } from '../../shared/schemas/cards';
 import type { Db } from '../db/client';
-import { createImportWriter, findCardsForImport, templateGoals, type ExistingCard } from '../db/repos/card-import.repo';
+import {
+  createImportWriter,
+  findCardsForImport,
+  templateGoals,
+  withSearchMaintainedAfter,
+  type ExistingCard,
+} from '../db/repos/card-import.repo';
 import { insertEvent } from '../db/repos/events.repo';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
@@ -45,7 +51,8 @@ export function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: CallCo
   rejected.sort((a, b) => a.line - b.line);
 
   if (!dryRun && (inserts.length > 0 || updates.length > 0)) {
-    db.tx(() => {
+    const touched = [...inserts.map((r) => r.cardId), ...updates.map((u) => u.row.cardId)];
+    db.tx(() => withSearchMaintainedAfter(db, touched, () => {
       const writer = createImportWriter(db);
       for (const [key, goal] of newVersions) {
         const [templateId, version] = key.split(':').map(Number) as [number, number];
@@ -67,7 +74,7 @@ export function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: CallCo
           });
         }
       }
-    });
+    }));
   }
 
   return {

@@ -20,6 +20,8 @@ export interface Db {
   readonly orm: Orm;
   /** Number of migrations applied. */
   readonly schemaVersion: number;
+  /** A prepared statement for `sql`, compiled once and reused (most recent 500 kept). */
+  prepare(sql: string): Database.Statement;
   /** Runs `fn` in one immediate transaction: all of it lands or none. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -53,11 +55,23 @@ export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): D
     registerSqlFunctions(sqlite);
     const orm = drizzle(sqlite, { schema });
     const schemaVersion = applyMigrations(sqlite, orm, file, migrationsDir, () => configureForWrites(sqlite));
+    const statements = new Map<string, Database.Statement>();
     return {
       file,
       sqlite,
       orm,
       schemaVersion,
+      prepare: (sql: string) => {
+        let statement = statements.get(sql);
+        if (statement) {
+          statements.delete(sql); // re-insert: most recently used last
+        } else {
+          statement = sqlite.prepare(sql);
+          if (statements.size >= 500) statements.delete(statements.keys().next().value!);
+        }
+        statements.set(sql, statement);
+        return statement;
+      },
       tx: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
       close: () => sqlite.close(),
     };
@@ -72,6 +86,8 @@ export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): D
 function configureForWrites(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  // 32 MiB page cache (filled only as pages are read): searches revisit the same index pages
+  sqlite.pragma('cache_size = -32768');
 }
 
 function assertLooksLikeSqlite(file: string): void {

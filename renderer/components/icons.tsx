@@ -18,3 +18,21 @@ export function InfoIcon() {
     </svg>
   );
 }
+
+export function CardsIcon() {
+  return (
+    <svg {...base}>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <circle cx="8.5" cy="11" r="2" />
+      <path d="M5.5 16c.6-1.5 1.7-2.2 3-2.2s2.4.7 3 2.2M14 10h4M14 13h3" />
+    </svg>
+  );
+}
+
+export function FilterIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 5h18l-7 8v6l-4-2v-4z" />
+    </svg>
+  );
+}

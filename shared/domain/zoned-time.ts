@@ -34,11 +34,24 @@ export function wallTimeAt(zone: string, t: number): WallTime {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
-/** The zone's offset from UTC at instant `t`, in ms (Asia/Bangkok: +7 h). */
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at instant `t`, in ms (Asia/Bangkok: +7 h). Offsets change on whole
+ * quarter hours at most, so they are remembered per zone and quarter hour (Intl is slow).
+ */
 export function zoneOffsetMs(zone: string, t: number): number {
-  const w = wallTimeAt(zone, t);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wallAsUtc - (t - (((t % 1000) + 1000) % 1000));
+  const bucket = Math.floor(t / (HOUR / 4));
+  const key = `${zone}@${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = bucket * (HOUR / 4);
+  const w = wallTimeAt(zone, start);
+  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
 }
 
 /**

@@ -122,7 +122,14 @@ export const adjustStampsInput = z.strictObject({
 export const sendMessageInput = z
   .strictObject({
     id: cardIdSchema,
-    push: requiredText(PUSH_TEXT_MAX).optional(),
+    /** A wallet push: at most 20 characters (counted as the customer sees them, emoji included). */
+    push: z
+      .string()
+      .trim()
+      .min(1, { message: 'Required.' })
+      .max(PUSH_TEXT_MAX * 2, { message: `A wallet push has at most ${PUSH_TEXT_MAX} characters.` })
+      .refine((text) => [...text].length <= PUSH_TEXT_MAX, { message: `A wallet push has at most ${PUSH_TEXT_MAX} characters.` })
+      .optional(),
     email: z
       .strictObject({
         subject: requiredText(EMAIL_SUBJECT_MAX),

@@ -71,7 +71,7 @@ CREATE TABLE `cards` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `cards_token_unique` ON `cards` (`token`);--> statement-breakpoint
-CREATE INDEX `cards_customer_idx` ON `cards` (`customer_id`);--> statement-breakpoint
+CREATE INDEX `cards_customer_idx` ON `cards` (`customer_id`,`deleted_at`);--> statement-breakpoint
 CREATE INDEX `cards_live_created_idx` ON `cards` (`created_at`) WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE TABLE `events` (
 	`id` integer PRIMARY KEY NOT NULL,

@@ -21,7 +21,7 @@ export interface CardRow {
 
 /** One card with its customer and template name, deleted or not; undefined when there is no such card. */
 export function findCard(db: Db, id: number): CardRow | undefined {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT c.id, c.token, c.customer_id AS customerId, cu.name, cu.email, cu.phone, c.stamps, c.goal, c.platforms,
               c.template_id AS templateId, c.template_version AS templateVersion, t.name AS templateName,
@@ -44,7 +44,7 @@ export interface RewardStepRow {
  * reached them all, the last one.
  */
 export function findRewardStep(db: Db, templateId: number, version: number, stamps: number): RewardStepRow | undefined {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT r.stamps, r.title, i.mime, i.bytes FROM template_rewards r LEFT JOIN images i ON i.id = r.image_id
        WHERE r.template_id = ? AND r.version = ?
@@ -63,7 +63,7 @@ export interface EventRow {
 
 /** A card's events, newest first, after event id `before` (exclusive). */
 export function listCardEvents(db: Db, cardId: number, before: number | undefined, limit: number): EventRow[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT id, type, seat, at, data FROM events WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
     )
@@ -71,5 +71,5 @@ export function listCardEvents(db: Db, cardId: number, before: number | undefine
 }
 
 export function countCardEvents(db: Db, cardId: number): number {
-  return (db.sqlite.prepare('SELECT count(*) AS n FROM events WHERE card_id = ?').get(cardId) as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM events WHERE card_id = ?').get(cardId) as { n: number }).n;
 }

@@ -79,27 +79,46 @@ function filterSql(filter: CardFilter | undefined, into: Sql): void {
   range('c.last_stamp_at', filter.lastStampFrom, filter.lastStampTo);
 }
 
-/** The CTE of matching card ids: a union of index lookups. */
-function matchCte(match: CardMatchSpec, params: unknown[]): string {
-  const parts: string[] = [];
+interface Branch {
+  /** Selects matching live card ids as `id`. */
+  sql: string;
+  params: unknown[];
+  /** The id column inside the branch, for keyset constraints that reach the index. */
+  idColumn: string;
+  fts: boolean;
+}
+
+/** The index lookups a search is the union of; every branch yields live cards only. */
+function branches(match: CardMatchSpec): Branch[] {
+  const list: Branch[] = [];
   if (match.fts) {
-    parts.push('SELECT rowid AS id FROM card_search WHERE card_search MATCH ?');
-    params.push(match.fts);
+    list.push({ sql: 'SELECT rowid AS id FROM card_search WHERE card_search MATCH ?', params: [match.fts], idColumn: 'rowid', fts: true });
   }
-  const prefix = (column: string, value: string) => {
-    parts.push(`SELECT c2.id FROM customers cu2 JOIN cards c2 ON c2.customer_id = cu2.id WHERE cu2.${column} >= ? AND cu2.${column} < ?`);
-    params.push(value, value + MAX_CHAR);
-  };
+  const prefix = (column: string, value: string) =>
+    list.push({
+      sql: `SELECT c2.id AS id FROM customers cu2 JOIN cards c2 ON c2.customer_id = cu2.id
+            WHERE cu2.${column} >= ? AND cu2.${column} < ? AND c2.deleted_at IS NULL`,
+      params: [value, value + MAX_CHAR],
+      idColumn: 'c2.id',
+      fts: false,
+    });
   if (match.namePrefix) prefix('name_key', match.namePrefix);
   if (match.emailPrefix) prefix('email_key', match.emailPrefix);
   for (const [lo, hi] of match.idRanges) {
-    parts.push('SELECT id FROM cards WHERE id BETWEEN ? AND ?');
-    params.push(lo, hi);
+    list.push({ sql: 'SELECT id FROM cards WHERE id BETWEEN ? AND ? AND deleted_at IS NULL', params: [lo, hi], idColumn: 'id', fts: false });
   }
   if (match.token) {
-    parts.push('SELECT id FROM cards WHERE token = ?');
-    params.push(match.token);
+    list.push({ sql: 'SELECT id FROM cards WHERE token = ? AND deleted_at IS NULL', params: [match.token], idColumn: 'id', fts: false });
   }
+  return list;
+}
+
+/** The CTE of matching card ids: a union of index lookups. */
+function matchCte(match: CardMatchSpec, params: unknown[]): string {
+  const parts = branches(match).map((branch) => {
+    params.push(...branch.params);
+    return branch.sql;
+  });
   if (parts.length === 0) parts.push('SELECT NULL WHERE 0');
   return `WITH matched(id) AS (${parts.join(' UNION ')})`;
 }
@@ -129,6 +148,20 @@ export interface ListPageRequest {
   limit: number;
 }
 
+const hasFilter = (filter: CardFilter | undefined) => filter !== undefined && Object.values(filter).some((v) => v !== undefined);
+
+/**
+ * A search sorted by card number with nothing else to check needs no table access to choose the
+ * page or count the total: the matching ids alone answer both, and only one page of rows is read.
+ */
+export function isIdsOnlySearch(match: CardMatchSpec | null, filter: CardFilter | undefined): match is CardMatchSpec {
+  return match !== null && match.alsoInName.length === 0 && !hasFilter(filter);
+}
+
+const SELECT_COLUMNS = `c.id AS id, cu.name AS name, cu.email AS email, cu.phone AS phone, c.stamps AS stamps, c.goal AS goal,
+           c.platforms AS platforms, c.template_id AS templateId, c.template_version AS templateVersion,
+           c.created_at AS createdAt, c.last_stamp_at AS lastStampAt`;
+
 /** One page of live cards in the requested order, starting after the given sort key. */
 export function listCardsPage(db: Db, request: ListPageRequest): CardListRow[] {
   const keys = SORT_KEYS[request.sort];
@@ -141,13 +174,10 @@ export function listCardsPage(db: Db, request: ListPageRequest): CardListRow[] {
   }
   const order = keys.map((k) => `${k} ${request.direction.toUpperCase()}`).join(', ');
   const statement = `${head}
-    SELECT c.id AS id, cu.name AS name, cu.email AS email, cu.phone AS phone, c.stamps AS stamps, c.goal AS goal,
-           c.platforms AS platforms, c.template_id AS templateId, c.template_version AS templateVersion,
-           c.created_at AS createdAt, c.last_stamp_at AS lastStampAt,
-           ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
+    SELECT ${SELECT_COLUMNS}, ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}
     FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
   params.push(request.limit);
-  const rows = db.sqlite.prepare(statement).all(...params) as Array<Omit<CardListRow, 'key'> & Record<string, unknown>>;
+  const rows = db.prepare(statement).all(...params) as Array<Omit<CardListRow, 'key'> & Record<string, unknown>>;
   return rows.map((row) => {
     const key = keys.map((_, i) => row[`k${i}`] as string | number);
     for (let i = 0; i < keys.length; i++) delete row[`k${i}`];
@@ -155,12 +185,71 @@ export function listCardsPage(db: Db, request: ListPageRequest): CardListRow[] {
   });
 }
 
+/**
+ * One page of matching card ids in card-number order, after `after`: each index lookup gives its own
+ * first `limit` ids (the search index streams them in rowid order and stops), merged here.
+ */
+export function matchingIdsPage(
+  db: Db,
+  match: CardMatchSpec,
+  direction: 'asc' | 'desc',
+  after: number | undefined,
+  limit: number,
+): number[] {
+  const desc = direction === 'desc';
+  const seen = new Set<number>();
+  for (const branch of branches(match)) {
+    const where = after === undefined ? '' : ` AND ${branch.idColumn} ${desc ? '<' : '>'} ?`;
+    const ids = db
+      .prepare(`${branch.sql}${where} ORDER BY ${branch.idColumn} ${desc ? 'DESC' : 'ASC'} LIMIT ?`)
+      .pluck()
+      .all(...branch.params, ...(after === undefined ? [] : [after]), limit) as number[];
+    for (const id of ids) seen.add(id);
+  }
+  return [...seen].sort((a, b) => (desc ? b - a : a - b)).slice(0, limit);
+}
+
+/** How many live cards the search matches: the search index counts its own matches without reading rows. */
+export function countMatching(db: Db, match: CardMatchSpec): number {
+  const list = branches(match);
+  const fts = list.find((b) => b.fts);
+  if (fts) {
+    // the index counts its own matches; the other (small) lookups add what it does not already have
+    const ftsCount = db.prepare('SELECT count(*) FROM card_search WHERE card_search MATCH ?').pluck().get(match.fts) as number;
+    const others = new Set<number>();
+    for (const branch of list) {
+      if (!branch.fts) for (const id of db.prepare(branch.sql).pluck().all(...branch.params) as number[]) others.add(id);
+    }
+    if (others.size === 0) return ftsCount;
+    const overlap = db
+      .prepare('SELECT count(*) FROM card_search WHERE card_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .get(match.fts, JSON.stringify([...others])) as number;
+    return ftsCount + others.size - overlap;
+  }
+  const params: unknown[] = [];
+  const head = matchCte(match, params);
+  return db.prepare(`${head} SELECT count(*) FROM matched`).pluck().get(...params) as number;
+}
+
+/** The list rows of the given cards, in the given order. */
+export function cardsByIds(db: Db, ids: readonly number[], direction: 'asc' | 'desc'): CardListRow[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT ${SELECT_COLUMNS} FROM cards c JOIN customers cu ON cu.id = c.customer_id
+       WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id ${direction === 'desc' ? 'DESC' : 'ASC'}`,
+    )
+    .all(JSON.stringify(ids)) as Array<Omit<CardListRow, 'key'>>;
+  return rows.map((row) => ({ ...row, key: [row.id] }));
+}
+
 /** How many live cards match (the list's total). Without query or filter it reads the running counter. */
 export function countCards(db: Db, match: CardMatchSpec | null, filter: CardFilter | undefined): number {
-  const hasFilter = filter !== undefined && Object.values(filter).some((v) => v !== undefined);
-  if (!match && !hasFilter) return countLiveCards(db);
+  if (!match && !hasFilter(filter)) return countLiveCards(db);
+
   const { head, from, sql } = baseQuery(match, filter);
-  const row = db.sqlite.prepare(`${head} SELECT count(*) AS n FROM ${from} WHERE ${sql.where.join(' AND ')}`).get(...sql.params) as {
+  const row = db.prepare(`${head} SELECT count(*) AS n FROM ${from} WHERE ${sql.where.join(' AND ')}`).get(...sql.params) as {
     n: number;
   };
   return row.n;

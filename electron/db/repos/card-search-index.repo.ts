@@ -2,7 +2,7 @@ import type { Db } from '../client';
 
 /** Recounts the running totals the triggers keep (after bulk loads, where the triggers are off). */
 export function recountCounters(db: Db): void {
-  db.sqlite
+  db
     .prepare(
       `INSERT INTO counters (name, value) SELECT 'live_cards', count(*) FROM cards WHERE deleted_at IS NULL
        ON CONFLICT(name) DO UPDATE SET value = excluded.value`,

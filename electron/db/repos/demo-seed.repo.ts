@@ -22,11 +22,11 @@ export interface TemplateSeed {
 }
 
 export function insertTemplates(db: Db, templates: readonly TemplateSeed[]): void {
-  const template = db.sqlite.prepare('INSERT OR IGNORE INTO card_templates (id, name, created_at) VALUES (?, ?, ?)');
-  const version = db.sqlite.prepare(
+  const template = db.prepare('INSERT OR IGNORE INTO card_templates (id, name, created_at) VALUES (?, ?, ?)');
+  const version = db.prepare(
     'INSERT OR IGNORE INTO template_versions (template_id, version, goal, created_at) VALUES (?, ?, ?, ?)',
   );
-  const reward = db.sqlite.prepare(
+  const reward = db.prepare(
     'INSERT OR IGNORE INTO template_rewards (template_id, version, stamps, title, image_id) VALUES (?, ?, ?, ?, ?)',
   );
   db.tx(() => {
@@ -100,7 +100,7 @@ const APPEND_ONLY_INDEXES = new Set(['events_card_idx']);
  */
 export function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], fn: () => T): T {
   const objects = (
-    db.sqlite
+    db
       .prepare(
         `SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
          AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
@@ -125,9 +125,9 @@ export function withIndexesBuiltAfter<T>(db: Db, tables: readonly string[], fn: 
 }
 
 export function countCards(db: Db): number {
-  return (db.sqlite.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n;
 }
 
 export function maxCustomerId(db: Db): number {
-  return (db.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM customers').get() as { n: number }).n;
+  return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM customers').get() as { n: number }).n;
 }

@@ -12,7 +12,7 @@ export interface NewEvent {
 
 /** Appends one event to the log; every change a user can see in a card's history goes through here. */
 export function insertEvent(db: Db, event: NewEvent): number {
-  const result = db.sqlite
+  const result = db
     .prepare('INSERT INTO events (card_id, voucher_id, type, seat, at, data) VALUES (?, ?, ?, ?, ?, ?)')
     .run(event.cardId, event.voucherId ?? null, event.type, event.seat, event.at, event.data ? JSON.stringify(event.data) : null);
   return Number(result.lastInsertRowid);

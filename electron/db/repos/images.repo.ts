@@ -11,7 +11,7 @@ export interface ImageRecord {
 
 /** Stores an image once: a second insert of the same content hash is a no-op. */
 export function insertImage(db: Db, image: ImageRecord): void {
-  db.sqlite
+  db
     .prepare(
       `INSERT INTO images (id, mime, width, height, byte_size, bytes, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,

@@ -7,7 +7,7 @@ import type { Db } from '../client';
  */
 export function enqueueOutbox(db: Db, kind: string, payload: Record<string, unknown>, now: number): string {
   const key = crypto.randomUUID();
-  db.sqlite
+  db
     .prepare('INSERT INTO outbox (idempotency_key, kind, payload, created_at) VALUES (?, ?, ?, ?)')
     .run(key, kind, JSON.stringify(payload), now);
   return key;

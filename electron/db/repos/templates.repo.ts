@@ -8,7 +8,7 @@ export interface TemplateVersionRow {
 }
 
 export function listTemplateVersions(db: Db): TemplateVersionRow[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT t.id, t.name, v.version, v.goal FROM card_templates t JOIN template_versions v ON v.template_id = t.id
        ORDER BY t.name COLLATE NOCASE, t.id, v.version`,

@@ -31,7 +31,8 @@ export const cards = sqliteTable(
       columns: [table.templateId, table.templateVersion],
       foreignColumns: [templateVersions.templateId, templateVersions.version],
     }),
-    index('cards_customer_idx').on(table.customerId),
+    /** Cards of a customer; with deleted_at it answers "live cards of these customers" from the index alone. */
+    index('cards_customer_idx').on(table.customerId, table.deletedAt),
     /** Live cards by creation: counts and the default list order read this small index. */
     index('cards_live_created_idx').on(table.createdAt).where(sql`deleted_at IS NULL`),
   ],

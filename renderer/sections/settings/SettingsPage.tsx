@@ -94,6 +94,18 @@ export function SettingsPage() {
             ))}
           </select>
         </FormField>
+        <FormField label={t('settings.cardPageBaseUrl')} hint={t('settings.cardPageBaseUrlHint')} error={fieldError('cardPageBaseUrl')}>
+          <input
+            className="input"
+            name="cardPageBaseUrl"
+            type="url"
+            dir="ltr"
+            value={draft.cardPageBaseUrl}
+            maxLength={200}
+            placeholder="https://cards.example.com/c/"
+            onChange={(e) => edit('cardPageBaseUrl', e.target.value)}
+          />
+        </FormField>
         {generalError !== null && <ErrorNotice error={generalError} />}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={!dirty || status.kind === 'saving'}>

@@ -1,0 +1,30 @@
+import { percent } from '../lib/format';
+
+interface ProgressBarProps {
+  stamps: number;
+  goal: number;
+  label: string;
+}
+
+/** Stamps towards the goal as a bar with text, e.g. `8 / 8 • 100%`. */
+export function ProgressBar({ stamps, goal, label }: ProgressBarProps) {
+  const value = percent(stamps, goal);
+  return (
+    <div className="progress">
+      <div
+        className="progress__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={goal}
+        aria-valuenow={stamps}
+        aria-valuetext={`${stamps} / ${goal}`}
+      >
+        <div className={`progress__fill${value >= 100 ? ' progress__fill--done' : ''}`} style={{ width: `${value}%` }} />
+      </div>
+      <span className="progress__text" data-testid="progress-text">
+        {stamps} / {goal} • {value}%
+      </span>
+    </div>
+  );
+}

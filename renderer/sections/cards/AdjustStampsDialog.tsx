@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ADJUST_REASON_MAX, type CardDetails } from '../../../shared/schemas/cards';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormField } from '../../components/FormField';
+import { call } from '../../lib/api';
+import { ApiCallError } from '../../lib/api-error';
+
+interface Props {
+  card: CardDetails;
+  onClose(): void;
+  onDone(): void;
+}
+
+/** Add or remove stamps, with a required reason; never below zero or above the goal. */
+export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'add' | 'remove'>('add');
+  const [count, setCount] = useState('1');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const n = Number(count);
+  const localError =
+    !Number.isInteger(n) || n < 1
+      ? t('cards.adjust.wholeNumber')
+      : mode === 'remove' && n > card.stamps
+        ? t('cards.adjust.tooMany', { stamps: card.stamps })
+        : mode === 'add' && card.stamps + n > card.goal
+          ? t('cards.adjust.tooFull', { room: card.goal - card.stamps, goal: card.goal })
+          : null;
+  const fieldError = (field: string) => (error instanceof ApiCallError && error.field === field ? error.message : null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (localError || !reason.trim()) return;
+    setBusy(true);
+    try {
+      await call('cards.adjustStamps', { id: card.id, delta: mode === 'add' ? n : -n, reason: reason.trim() });
+      onDone();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('cards.adjust.title', { id: card.id })} onClose={onClose}>
+      <form className="form" onSubmit={submit} noValidate>
+        <p className="muted">{t('cards.adjust.now', { stamps: card.stamps, goal: card.goal })}</p>
+        <div className="segmented" role="radiogroup" aria-label={t('cards.adjust.mode')}>
+          {(['add', 'remove'] as const).map((m) => (
+            <label key={m} className={`segmented__option${mode === m ? ' segmented__option--on' : ''}`}>
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {t(`cards.adjust.${m}`)}
+            </label>
+          ))}
+        </div>
+        <FormField label={t('cards.adjust.count')} error={localError ?? fieldError('delta')}>
+          <input className="input" type="number" min={1} step={1} value={count} onChange={(e) => setCount(e.target.value)} />
+        </FormField>
+        <FormField label={t('cards.adjust.reason')} hint={t('cards.adjust.reasonHint')} error={fieldError('reason')}>
+          <input className="input" value={reason} maxLength={ADJUST_REASON_MAX} required onChange={(e) => setReason(e.target.value)} />
+        </FormField>
+        {error !== null && !(error instanceof ApiCallError && error.field) && <ErrorNotice error={error} />}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('cards.adjust.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || localError !== null || !reason.trim()}>
+            {mode === 'add' ? t('cards.adjust.submitAdd', { count: n || 0 }) : t('cards.adjust.submitRemove', { count: n || 0 })}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_COLUMNS, type ImportReport } from '../../../shared/schemas/cards';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { readTextFile } from '../../lib/read-text-file';
+
+interface Props {
+  onClose(): void;
+  onImported(): void;
+}
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'checking'; fileName: string }
+  | { kind: 'preview'; fileName: string; csv: string; report: ImportReport }
+  | { kind: 'importing'; fileName: string; report: ImportReport }
+  | { kind: 'done'; report: ImportReport };
+
+/** Import cards from CSV: a dry run shows what would happen first; nothing changes until confirmed. */
+export function ImportDialog({ onClose, onImported }: Props) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [error, setError] = useState<unknown>(null);
+
+  const check = async (file: File) => {
+    setError(null);
+    setStep({ kind: 'checking', fileName: file.name });
+    try {
+      const csv = await readTextFile(file);
+      const report = await call('cards.importCsv', { csv, dryRun: true });
+      setStep({ kind: 'preview', fileName: file.name, csv, report });
+    } catch (e) {
+      setError(e);
+      setStep({ kind: 'choose' });
+    }
+  };
+
+  const run = async (csv: string, fileName: string, preview: ImportReport) => {
+    setStep({ kind: 'importing', fileName, report: preview });
+    try {
+      const report = await call('cards.importCsv', { csv, dryRun: false });
+      setStep({ kind: 'done', report });
+      onImported();
+    } catch (e) {
+      setError(e);
+      setStep({ kind: 'choose' });
+    }
+  };
+
+  const report = step.kind === 'preview' || step.kind === 'importing' || step.kind === 'done' ? step.report : null;
+  return (
+    <Dialog
+      title={t('cards.import.title')}
+      onClose={onClose}
+      wide
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {step.kind === 'done' ? t('cards.import.close') : t('cards.import.cancel')}
+          </button>
+          {step.kind === 'preview' && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={step.report.imported + step.report.updated === 0}
+              onClick={() => run(step.csv, step.fileName, step.report)}
+            >
+              {t('cards.import.confirm', { count: step.report.imported + step.report.updated })}
+            </button>
+          )}
+        </>
+      }
+    >
+      {step.kind === 'choose' && (
+        <>
+          <p>{t('cards.import.intro')}</p>
+          <p className="mono small">{IMPORT_COLUMNS.join(',')}</p>
+          <label className="file-drop">
+            <span>{t('cards.import.choose')}</span>
+            <input type="file" accept=".csv,text/csv" onChange={(e) => e.target.files?.[0] && check(e.target.files[0])} />
+          </label>
+        </>
+      )}
+      {step.kind === 'checking' && <p aria-busy="true">{t('cards.import.checking', { file: step.fileName })}</p>}
+      {step.kind === 'importing' && <p aria-busy="true">{t('cards.import.importing', { file: step.fileName })}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+      {report && <ImportSummary report={report} />}
+    </Dialog>
+  );
+}
+
+function ImportSummary({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-label={t('cards.import.summary')} data-testid="import-summary">
+      <p className="import-headline">{report.dryRun ? t('cards.import.wouldDo') : t('cards.import.did')}</p>
+      <dl className="facts">
+        <dt>{t('cards.import.rows')}</dt>
+        <dd data-testid="import-rows">{report.rows}</dd>
+        <dt>{report.dryRun ? t('cards.import.toImport') : t('cards.import.imported')}</dt>
+        <dd data-testid="import-imported">{report.imported}</dd>
+        <dt>{report.dryRun ? t('cards.import.toUpdate') : t('cards.import.updated')}</dt>
+        <dd data-testid="import-updated">{report.updated}</dd>
+        <dt>{t('cards.import.skipped')}</dt>
+        <dd data-testid="import-skipped">{report.skipped}</dd>
+        <dt>{t('cards.import.rejected')}</dt>
+        <dd data-testid="import-rejected">{report.rejected.length}</dd>
+        {report.templateVersionsCreated > 0 && (
+          <>
+            <dt>{t('cards.import.newTemplates')}</dt>
+            <dd>{report.templateVersionsCreated}</dd>
+          </>
+        )}
+      </dl>
+      {report.rejected.length > 0 && (
+        <div className="rejected">
+          <h3>{t('cards.import.rejectedTitle')}</h3>
+          <ul className="rejected__list">
+            {report.rejected.map((r) => (
+              <li key={r.line}>
+                {t('cards.import.line', { line: r.line })}: <span dir="auto">{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { TFunction } from 'i18next';
+import type { CardEvent } from '../../../shared/schemas/cards';
+
+/** One line describing an event of the card's history, in the admin's language. */
+export function describeEvent(event: CardEvent, t: TFunction): string {
+  const d = event.data ?? {};
+  const num = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : 0);
+  const str = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : '');
+  switch (event.type) {
+    case 'stamp_added': {
+      const count = num('count');
+      const base = count >= 0 ? t('events.stampAdded', { count, stamps: num('stamps') }) : t('events.stampRemoved', { count: -count, stamps: num('stamps') });
+      return str('reason') ? `${base} — ${str('reason')}` : base;
+    }
+    case 'card_saved':
+      return t('events.cardSaved', { platform: t(`platforms.${str('platform') || 'web'}`) });
+    case 'goal_reached':
+      return t('events.goalReached', { goal: num('goal') });
+    case 'reward_issued':
+      return t('events.rewardIssued', { title: str('title') });
+    case 'message_sent': {
+      const channels = Array.isArray(d.channels) ? (d.channels as string[]).map((c) => t(`cards.message.${c}`)).join(' + ') : '';
+      return t('events.messageSent', { channels, status: t(`events.status.${str('status') || 'queued'}`), text: str('push') || str('subject') });
+    }
+    case 'card_issued':
+      return str('source') === 'import' ? t('events.cardImported') : t('events.cardIssued');
+    default:
+      return t(`events.types.${event.type}`);
+  }
+}
