@@ -5,7 +5,8 @@ import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
 import { report, type Measurement } from './lib/report';
 
 /**
- * `npm run bench [-- --cards N] [--reuse]` (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,import]`
+ * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
 async function main(): Promise<void> {
@@ -14,20 +15,29 @@ async function main(): Promise<void> {
   const cards = cardsArg >= 0 ? Number(args[cardsArg + 1]) : 1_000_000;
   const dataDir = path.resolve('.cache', `bench-${cards}`);
   const measurements: Measurement[] = [];
+  const onlyArg = args.indexOf('--only');
+  const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',')) : null;
+  const wanted = (part: string) => !only || only.has(part);
 
-  if (args.includes('--reuse')) {
+  if (args.includes('--reuse') || !wanted('seed')) {
     console.log(`Reusing the seeded shop in ${dataDir}`);
   } else {
     console.log(`Seeding ${cards.toLocaleString('en')} cards into ${dataDir} …`);
     measurements.push(benchSeed(dataDir, cards));
   }
-  console.log('Starting the browser host …');
-  measurements.push(...(await benchStartup(dataDir, 5)));
-  console.log('Searching cards …');
-  measurements.push(...(await benchCardSearch(dataDir)));
-  measurements.push(...benchListAndDetails(dataDir));
-  console.log('Importing CSV …');
-  measurements.push(...(await benchImport(dataDir)));
+  if (wanted('startup')) {
+    console.log('Starting the browser host …');
+    measurements.push(...(await benchStartup(dataDir, 5)));
+  }
+  if (wanted('search')) {
+    console.log('Searching cards …');
+    measurements.push(...(await benchCardSearch(dataDir)));
+  }
+  if (wanted('list')) measurements.push(...benchListAndDetails(dataDir));
+  if (wanted('import')) {
+    console.log('Importing CSV …');
+    measurements.push(...(await benchImport(dataDir)));
+  }
 
   report(measurements, { cards, dataDir, cpus: os.cpus().length });
 }

@@ -14,7 +14,7 @@ import {
 } from '../db/repos/card-list.repo';
 import { toListItem } from './card-view';
 import { decodeCursor, encodeCursor } from './cursor';
-import { planSearch } from './search-plan';
+import { planSearch, type SearchPlan } from './search-plan';
 
 const DEFAULT_LIMIT = 50;
 
@@ -23,7 +23,7 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
   checkFilter(input.filter);
   const sort = input.sort ?? { by: 'id', direction: 'desc' };
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const plan = planSearch(input.query ?? '');
+  const { plan, matches } = resolveSearch(db, input.query);
   // a cursor belongs to one query, filter and order
   const tag = crypto
     .createHash('sha256')
@@ -37,7 +37,7 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
   if (sort.by === 'id' && isIdsOnlySearch(plan, input.filter)) {
     const ids = matchingIdsPage(db, plan, sort.direction, cursor?.after[0] as number | undefined, limit + 1);
     rows = cardsByIds(db, ids, sort.direction);
-    total = cursor ? cursor.total : countMatching(db, plan);
+    total = cursor ? cursor.total : (matches ?? countMatching(db, plan));
   } else {
     rows = listCardsPage(db, { match: plan, filter: input.filter, sort: sort.by, direction: sort.direction, after: cursor?.after, limit: limit + 1 });
     total = cursor ? cursor.total : countCards(db, plan, input.filter);
@@ -49,6 +49,18 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
     nextCursor: rows.length > limit && last ? encodeCursor({ sort: tag, after: last.key, total }) : null,
     total,
   };
+}
+
+/**
+ * The index lookups for a query. A plain word searches e-mails only when it matches no name, phone
+ * or card number; the count made to decide that is handed on (`matches`) so it is not made twice.
+ */
+export function resolveSearch(db: Db, query: string | undefined): { plan: SearchPlan | null; matches: number | null } {
+  const plan = planSearch(query ?? '');
+  if (!plan?.emailFallback) return { plan, matches: null };
+  const others = plan.fts || plan.namePrefix || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
+  if (others > 0) return { plan, matches: others };
+  return { plan: { ...plan, emailPrefix: plan.emailFallback }, matches: null };
 }
 
 function checkFilter(filter: CardFilter | undefined): void {

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { iterateCards } from '../db/repos/card-list.repo';
 import { listCardEvents } from '../db/repos/card-details.repo';
 import { BOM, csvLine } from '../csv/write-csv';
-import { planSearch } from './search-plan';
+import { resolveSearch } from './card-search';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
@@ -15,7 +15,7 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 export function exportCardsCsv(db: Db, query: string | undefined, filter: CardFilter | undefined, now: number): CsvFile {
   const parts: string[] = [BOM, csvLine([...IMPORT_COLUMNS])];
   let rows = 0;
-  for (const card of iterateCards(db, planSearch(query ?? ''), filter)) {
+  for (const card of iterateCards(db, resolveSearch(db, query).plan, filter)) {
     rows++;
     parts.push(
       csvLine([

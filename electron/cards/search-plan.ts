@@ -15,7 +15,9 @@ const PHONE_LIKE = /^[\d\s\-+().]+$/;
  * - a query of only short words matches names that start with it (name key prefix);
  * - a number-like query matches phone digits anywhere (FTS on `phone`, 3+ digits), the card number
  *   exactly and, from 3 digits, card numbers starting with it;
- * - anything without spaces, 3+ characters or containing @, matches e-mails that start with it;
+ * - e-mail-like text (with @ . _ or +) matches e-mails that start with it; a plain word of 3+ characters
+ *   does too, but only when no name or phone matches it (`emailFallback`), so a common name part
+ *   like "oliv" never drags in every olivia.* address;
  * - a token-shaped query matches the card token exactly.
  */
 export interface SearchPlan {
@@ -25,6 +27,8 @@ export interface SearchPlan {
   alsoInName: string[];
   namePrefix: string | null;
   emailPrefix: string | null;
+  /** An e-mail prefix to try only when nothing else matches. */
+  emailFallback: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
 }
@@ -37,7 +41,7 @@ export function ftsString(text: string): string {
 export function planSearch(query: string): SearchPlan | null {
   const trimmed = query.trim();
   if (trimmed.length === 0) return null;
-  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, idRanges: [], token: null };
+  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, idRanges: [], token: null };
 
   const words = searchWords(trimmed);
   const longWords = words.filter((w) => codePointLength(w) >= TRIGRAM);
@@ -58,8 +62,10 @@ export function planSearch(query: string): SearchPlan | null {
   }
   if (ftsParts.length > 0) plan.fts = ftsParts.map((p) => `(${p})`).join(' OR ');
 
-  if (!/\s/.test(trimmed) && (codePointLength(trimmed) >= TRIGRAM || trimmed.includes('@'))) {
-    plan.emailPrefix = trimmed.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  if (!/\s/.test(trimmed)) {
+    const email = trimmed.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (/[@._+]/.test(trimmed)) plan.emailPrefix = email;
+    else if (codePointLength(trimmed) >= TRIGRAM) plan.emailFallback = email;
   }
   if (TOKEN_PATTERN.test(trimmed)) plan.token = trimmed;
   return plan;

@@ -9,4 +9,4 @@ import { cardsSection } from '../sections/cards';
  */
 export const SECTIONS: readonly SectionDefinition[] = [cardsSection, settingsSection, aboutSection];
 
-export const DEFAULT_SECTION_ID = 'about';
+export const DEFAULT_SECTION_ID = 'cards';

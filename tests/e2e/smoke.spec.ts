@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { startWebHost } from '../support/start-web-host';
 
 const MENU = [
+  { id: 'cards', label: 'Issued user cards', heading: 'User Stamp Cards' },
   { id: 'settings', label: 'Settings', heading: 'Settings' },
   { id: 'about', label: 'About', heading: 'About Stampdesk' },
 ];
@@ -9,7 +10,12 @@ const MENU = [
 test('walks every menu entry, changes settings, and keeps them across a reload', async ({ page, host }) => {
   await page.goto(host.url);
 
-  // first start: a friendly welcome and empty state instead of blank tables
+  // first start: the card list, empty but friendly, offering an import
+  await expect(page.getByRole('heading', { name: 'User Stamp Cards' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('button', { name: 'Import' }).last()).toBeVisible();
+  // and About welcomes a new shop
+  await page.getByRole('link', { name: 'About' }).click();
   await expect(page.getByRole('heading', { name: 'About Stampdesk' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Welcome to Stampdesk' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toBeVisible();
@@ -64,6 +70,8 @@ test('--demo on an empty data folder shows about 500 demo cards', async ({ page 
   const demo = await startWebHost({ args: ['--demo'] });
   try {
     await page.goto(demo.url);
+    await expect(page.getByTestId('cards-total')).toHaveText('500 cards');
+    await page.getByRole('link', { name: 'About' }).click();
     await expect(page.getByTestId('info-cards')).toHaveText('500');
     await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toHaveCount(0);
   } finally {

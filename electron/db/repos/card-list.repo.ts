@@ -212,20 +212,9 @@ export function matchingIdsPage(
 /** How many live cards the search matches: the search index counts its own matches without reading rows. */
 export function countMatching(db: Db, match: CardMatchSpec): number {
   const list = branches(match);
-  const fts = list.find((b) => b.fts);
-  if (fts) {
-    // the index counts its own matches; the other (small) lookups add what it does not already have
-    const ftsCount = db.prepare('SELECT count(*) FROM card_search WHERE card_search MATCH ?').pluck().get(match.fts) as number;
-    const others = new Set<number>();
-    for (const branch of list) {
-      if (!branch.fts) for (const id of db.prepare(branch.sql).pluck().all(...branch.params) as number[]) others.add(id);
-    }
-    if (others.size === 0) return ftsCount;
-    const overlap = db
-      .prepare('SELECT count(*) FROM card_search WHERE card_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
-      .pluck()
-      .get(match.fts, JSON.stringify([...others])) as number;
-    return ftsCount + others.size - overlap;
+  if (list.length === 1 && list[0]!.fts) {
+    // the index counts its own matches without surfacing them
+    return db.prepare('SELECT count(*) FROM card_search WHERE card_search MATCH ?').pluck().get(match.fts) as number;
   }
   const params: unknown[] = [];
   const head = matchCte(match, params);

@@ -1,0 +1,159 @@
+import { api } from '../support/api-client';
+import { expect, openCards, search, test } from './cards-fixture';
+
+test('the DETAILED CARD panel shows every field', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await api(host, 'settings.set', { cardPageBaseUrl: 'https://cards.example.com/c/' });
+  await openCards(page, host);
+  await page.locator('[data-card-id="113773"]').click();
+  const panel = page.getByRole('complementary', { name: 'DETAILED CARD' });
+  await expect(panel.getByTestId('panel-heading')).toHaveText('#113773 - สมชาย ศรีสุข');
+  await expect(panel.getByRole('button', { name: 'DELETE' })).toBeVisible();
+  await expect(panel.getByTestId('panel-card-number')).toHaveText('113773');
+  await expect(panel.getByTestId('panel-template')).toHaveText(/^1024 v2/);
+  await expect(panel.getByText('Apple Wallet, Google Wallet')).toBeVisible();
+  // 2026-02-01T09:00Z and 2026-11-20T08:00Z in the shop's zone (Asia/Bangkok, UTC+7)
+  await expect(panel.getByTestId('panel-created')).toHaveText(/Feb 1, 2026.*4:00\sPM/);
+  await expect(panel.getByTestId('panel-last-stamp')).toHaveText(/Nov 20, 2026.*3:00\sPM/);
+  await expect(panel.getByTestId('progress-text')).toHaveText('8 / 8 • 100%');
+
+  await panel.getByRole('button', { name: 'Copy' }).click();
+  await expect(panel.getByText('Card number copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('113773');
+
+  const popup = page.waitForEvent('popup');
+  await panel.getByRole('button', { name: 'Open' }).click();
+  expect((await popup).url()).toBe('https://cards.example.com/c/113773');
+
+  // the keyboard opens another card; Escape closes the panel
+  await page.locator('[data-card-id="113775"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('panel-heading')).toHaveText('#113774 - 김민준');
+  await panel.getByTestId('panel-card-number').click();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+});
+
+test('the reward image of the current or next step is shown', async ({ page }) => {
+  const { startWebHost } = await import('../support/start-web-host');
+  const demo = await startWebHost({ args: ['--demo'] });
+  try {
+    await page.goto(demo.url);
+    await page.getByRole('link', { name: 'Issued user cards' }).click();
+    await page.locator('[data-card-id]').first().click();
+    const panel = page.getByRole('complementary', { name: 'DETAILED CARD' });
+    const image = panel.locator('figure.reward img');
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
+    await expect(panel.locator('figure.reward')).toContainText(/(Next|Current) reward/);
+  } finally {
+    await demo.stop();
+  }
+});
+
+test('VIEW HISTORY pages through the full event log, newest first, and exports it', async ({ page, host }) => {
+  for (let i = 0; i < 30; i++) {
+    await api(host, 'cards.adjustStamps', { id: 113774, delta: 1, reason: `visit ${i}` });
+    await api(host, 'cards.adjustStamps', { id: 113774, delta: -1, reason: `undo ${i}` });
+  }
+  await openCards(page, host);
+  await search(page, '113774');
+  await page.locator('[data-card-id="113774"]').click();
+  await page.getByRole('button', { name: 'VIEW HISTORY' }).click();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByText('50 of 61 events')).toBeVisible();
+  const items = page.getByTestId('history-list').getByRole('listitem');
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toContainText('−1 stamp → 0 — undo 29');
+  await history.getByRole('button', { name: 'Show older events' }).click();
+  await expect(items).toHaveCount(61);
+  await expect(items.last()).toContainText('Card imported from CSV');
+  await expect(history.getByRole('button', { name: 'Show older events' })).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await history.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const text = (await import('node:fs')).readFileSync(file, 'utf8');
+  expect(text.startsWith('\ufeffevent_id,type,at,seat,details')).toBe(true);
+  expect(text.trim().split('\r\n')).toHaveLength(62);
+});
+
+test('SEND MESSAGE: the push counts to 20 and refuses more; the message is queued and recorded', async ({ page, host }) => {
+  await openCards(page, host);
+  await page.locator('[data-card-id="113776"]').click();
+  await page.getByRole('button', { name: 'SEND MESSAGE' }).click();
+  const dialog = page.getByRole('dialog', { name: /Send a message to અમિત પટેલ/ });
+  const push = dialog.getByLabel('Wallet push text');
+  await push.fill('Free chai today 4 u!!'); // 21 characters
+  await expect(dialog.getByTestId('push-counter')).toHaveText('21 / 20');
+  await expect(dialog.getByText('A wallet push has at most 20 characters.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Send message' })).toBeDisabled();
+  await push.fill('Free chai today 4 u!');
+  await expect(dialog.getByTestId('push-counter')).toHaveText('20 / 20');
+  await dialog.getByLabel('Email').check();
+  await dialog.getByLabel('Subject').fill('A gift for you');
+  await dialog.getByLabel('Message').fill('Show this e-mail at the counter.');
+  await dialog.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.getByText('Message queued for delivery.')).toBeVisible();
+  await page.getByRole('button', { name: 'VIEW HISTORY' }).click();
+  await expect(page.getByTestId('history-list').getByRole('listitem').first()).toContainText('PUSH + Email (queued): Free chai today 4 u!');
+
+  // the server refuses a 21-character push too, whatever the screen does
+  await expect(api(host, 'cards.sendMessage', { id: 113776, push: 'x'.repeat(21) })).rejects.toThrow(/at most 20 characters/);
+});
+
+test('Adjust stamps: add or remove with a reason, never below zero or past the goal', async ({ page, host }) => {
+  await openCards(page, host);
+  await page.locator('[data-card-id="113778"]').click(); // 9/10
+  const panel = page.getByRole('complementary', { name: 'DETAILED CARD' });
+  await panel.getByRole('button', { name: 'Adjust stamps' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Adjust stamps on card #113778' });
+  await dialog.getByLabel('How many').fill('2');
+  await expect(dialog.getByText('Only 1 more stamps fit (goal 10).')).toBeVisible();
+  await dialog.getByText('Remove stamps').click();
+  await dialog.getByLabel('How many').fill('10');
+  await expect(dialog.getByText('The card has only 9 stamps.')).toBeVisible();
+  await dialog.getByText('Add stamps').click();
+  await dialog.getByLabel('How many').fill('1');
+  await expect(dialog.getByRole('button', { name: 'Add 1 stamp' })).toBeDisabled(); // reason required
+  await dialog.getByLabel('Reason').fill('Birthday bonus');
+  await dialog.getByRole('button', { name: 'Add 1 stamp' }).click();
+  await expect(panel.getByTestId('progress-text')).toHaveText('10 / 10 • 100%');
+  await expect(page.locator('[data-card-id="113778"]').getByRole('cell').nth(2)).toHaveText('10/10');
+  await panel.getByRole('button', { name: 'VIEW HISTORY' }).click();
+  const items = page.getByTestId('history-list').getByRole('listitem');
+  await expect(items.nth(0)).toContainText('Reached the goal of 10 stamps');
+  await expect(items.nth(1)).toContainText('+1 stamp → 10 — Birthday bonus');
+
+  await panel.getByRole('button', { name: 'Adjust stamps' }).click();
+  dialog = page.getByRole('dialog', { name: 'Adjust stamps on card #113778' });
+  await dialog.getByText('Remove stamps').click();
+  await dialog.getByLabel('How many').fill('3');
+  await dialog.getByLabel('Reason').fill('Stamped the wrong card');
+  await dialog.getByRole('button', { name: 'Remove 3 stamps' }).click();
+  await expect(panel.getByTestId('progress-text')).toHaveText('7 / 10 • 70%');
+});
+
+test('DELETE asks for confirmation naming the card, then the card leaves the list but stays for audit', async ({ page, host }) => {
+  await openCards(page, host);
+  await page.locator('[data-card-id="113772"]').click();
+  await page.getByRole('button', { name: 'DELETE' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete card #113772 - Olivia Smith?' });
+  await expect(dialog).toContainText('Card #113772 of Olivia Smith disappears from the list');
+  await dialog.getByRole('button', { name: 'Keep the card' }).click();
+  await expect(page.locator('[data-card-id="113772"]')).toBeVisible();
+
+  await page.getByRole('button', { name: 'DELETE' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete card #113772' }).click();
+  await expect(page.getByText('Card #113772 was deleted.')).toBeVisible();
+  await expect(page.locator('[data-card-id="113772"]')).toHaveCount(0);
+  await expect(page.getByTestId('cards-total')).toHaveText('6 cards');
+  await search(page, 'Olivia');
+  await expect(page.getByRole('heading', { name: 'No cards match' })).toBeVisible();
+  // kept for audit: the card and its card_deleted event remain readable
+  const card = await api(host, 'cards.get', { id: 113772 });
+  expect(card.deletedAt).not.toBeNull();
+  const history = await api(host, 'cards.history', { id: 113772 });
+  expect(history.items[0]).toMatchObject({ type: 'card_deleted', seat: 'back-office' });
+});
