@@ -21,6 +21,8 @@ test('the DETAILED CARD panel shows every field', async ({ page, host, context }
   await expect(panel.getByText('Card number copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('113773');
 
+  // the outside world is not reachable here: stand in for the card page
+  await context.route('https://cards.example.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Card</title>' }));
   const popup = page.waitForEvent('popup');
   await panel.getByRole('button', { name: 'Open' }).click();
   expect((await popup).url()).toBe('https://cards.example.com/c/113773');

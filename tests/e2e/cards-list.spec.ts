@@ -5,7 +5,8 @@ test('the list shows every column: ID, User, Progress, Platform icons and the ar
   await openCards(page, host);
   await expect(page.getByTestId('cards-total')).toHaveText('7 cards');
   const headers = page.getByRole('columnheader');
-  await expect(headers).toHaveText(['ID', 'User', 'Progress', 'Platform', 'Open details']);
+  await expect(headers).toHaveText([/^ID/, 'User', 'Progress', 'Platform', 'Open details']);
+  await expect(page.getByRole('button', { name: 'ID', exact: false }).first()).toHaveAttribute('aria-sort', 'descending');
   expect(await visibleIds(page)).toEqual([113778, 113777, 113776, 113775, 113774, 113773, 113772]);
   const row = page.locator('[data-card-id="113773"]');
   await expect(row.getByRole('cell').nth(0)).toHaveText('113773');
@@ -14,7 +15,8 @@ test('the list shows every column: ID, User, Progress, Platform icons and the ar
   await expect(row.locator('[data-platform]')).toHaveCount(2);
   await expect(row.getByRole('img')).toHaveAccessibleName('Apple Wallet, Google Wallet');
   await expect(page.locator('[data-card-id="113772"]').getByRole('img')).toHaveAccessibleName('Web (no wallet)');
-  await expect(row.getByRole('cell').nth(4)).toHaveText('›');
+  await expect(row.getByRole('cell').nth(4)).toHaveAccessibleName('Open details');
+  await expect(row.locator('.col-open [aria-hidden=true]')).toHaveText('›');
 });
 
 test('search finds names in every script, e-mails, phones, card numbers and tokens', async ({ page, host }) => {

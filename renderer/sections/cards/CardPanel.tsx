@@ -38,7 +38,7 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
   };
 
   return (
-    <aside className="card-panel" aria-label={t('cards.panel.title')} onKeyDown={(e) => e.key === 'Escape' && open === 'none' && onClose()}>
+    <aside className="card-panel" aria-label={t('cards.panel.title')}>
       <div className="card-panel__top">
         <span className="card-panel__kicker">{t('cards.panel.title')}</span>
         <button type="button" className="icon-button" aria-label={t('cards.panel.close')} onClick={onClose}>
@@ -49,8 +49,8 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
       {card && card.id === id && settings && (
         <>
           <header className="card-panel__header">
-            <h2 className="card-panel__name" dir="auto" data-testid="panel-heading">
-              #{card.id} - {card.name}
+            <h2 className="card-panel__name" data-testid="panel-heading">
+              #{card.id} - <bdi>{card.name}</bdi>
             </h2>
             <button type="button" className="button button--danger" onClick={() => setOpen('delete')}>
               {t('cards.panel.delete')}
@@ -113,7 +113,7 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
               </>
             )}
           </dl>
-          <p className="muted" role="status" aria-live="polite">
+          <p className="muted status-line" role="status" aria-live="polite">
             {notice}
           </p>
           <div className="card-panel__actions">
@@ -178,7 +178,9 @@ function RewardStep({ card }: { card: CardDetails }) {
       )}
       <figcaption>
         <span className="muted">{card.reward.reached ? t('cards.panel.currentReward') : t('cards.panel.nextReward')}</span>
-        <strong dir="auto">{card.reward.title}</strong>
+        <strong>
+          <bdi>{card.reward.title}</bdi>
+        </strong>
         <span className="muted">{t('cards.panel.atStamps', { count: card.reward.stamps })}</span>
       </figcaption>
     </figure>

@@ -107,8 +107,8 @@ export function CardTable({ items, hasMore, sort, selectedId, onSort, onOpen, on
                 <span role="cell" className="col-id mono">
                   {card.id}
                 </span>
-                <span role="cell" className="col-user" dir="auto">
-                  {card.name}
+                <span role="cell" className="col-user">
+                  <bdi>{card.name}</bdi>
                 </span>
                 <span role="cell" className="col-progress">
                   {card.stamps}/{card.goal}
@@ -116,8 +116,9 @@ export function CardTable({ items, hasMore, sort, selectedId, onSort, onOpen, on
                 <span role="cell" className="col-platform">
                   <PlatformIcons platforms={card.platforms} />
                 </span>
-                <span role="cell" className="col-open" aria-hidden="true">
-                  ›
+                <span role="cell" className="col-open">
+                  <span aria-hidden="true">›</span>
+                  <span className="visually-hidden">{t('cards.columns.open')}</span>
                 </span>
               </div>
             );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSort, CardSortSpec } from '../../../shared/schemas/cards';
 import { useSettings } from '../../app/SettingsContext';
@@ -35,6 +35,16 @@ export function CardsPage() {
   const filter = useMemo(() => toApiFilter(form, settings?.timeZone ?? 'UTC'), [form, settings?.timeZone]);
   const list = useCardList(query, filter, sort);
   const searching = query.trim() !== '' || activeChips(form).length > 0;
+
+  // Escape closes the details panel (a dialog open above it handles Escape itself)
+  useEffect(() => {
+    if (selected === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) setSelected(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selected]);
 
   const onSort = useCallback(
     (by: CardSort) => setSort((s) => (s.by === by ? { by, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { by, direction: by === 'name' ? 'asc' : 'desc' })),
@@ -108,7 +118,7 @@ export function CardsPage() {
         </header>
         {filterOpen && <FilterPanel value={form} templates={templates.data ?? []} onChange={setForm} onClose={() => setFilterOpen(false)} />}
         <FilterChips value={form} templates={templates.data ?? []} onChange={setForm} />
-        <p className="muted" role="status">
+        <p className="muted status-line" role="status">
           {notice}
         </p>
         {exportError !== null && <ErrorNotice error={exportError} />}

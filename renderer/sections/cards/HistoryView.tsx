@@ -80,8 +80,8 @@ export function HistoryView({ cardId, version }: Props) {
         {items.map((event) => (
           <li key={event.id} className="history__item" data-event-type={event.type}>
             <span className="history__type">{t(`events.types.${event.type}`)}</span>
-            <span className="history__text" dir="auto">
-              {describeEvent(event, t)}
+            <span className="history__text">
+              <bdi>{describeEvent(event, t)}</bdi>
             </span>
             <span className="history__meta muted">
               {settings ? formatDateTime(event.at, settings) : ''} · {event.seat}
