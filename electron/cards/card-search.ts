@@ -58,7 +58,8 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
 export function resolveSearch(db: Db, query: string | undefined): { plan: SearchPlan | null; matches: number | null } {
   const plan = planSearch(query ?? '');
   if (!plan?.emailFallback) return { plan, matches: null };
-  const others = plan.fts || plan.namePrefix || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
+  const others =
+    plan.fts || plan.namePrefix || plan.phonePrefix || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
   if (others > 0) return { plan, matches: others };
   return { plan: { ...plan, emailPrefix: plan.emailFallback }, matches: null };
 }

@@ -13,8 +13,9 @@ const PHONE_LIKE = /^[\d\s\-+().]+$/;
  * - words of 3+ characters (as search keys) must all appear in the name: trigram FTS on `name`;
  *   shorter words in the same query narrow those matches down;
  * - a query of only short words matches names that start with it (name key prefix);
- * - a number-like query matches phone digits anywhere (FTS on `phone`, 3+ digits), the card number
- *   exactly and, from 3 digits, card numbers starting with it;
+ * - a number-like query (3+ digits, any digit script, spaces/dashes/+ ignored) matches phones that
+ *   start or end with those digits (leading zeros dropped for the end, so 081 234 5678 finds
+ *   +66 81 234 5678), the card number exactly and, from 3 digits, card numbers starting with it;
  * - e-mail-like text (with @ . _ or +) matches e-mails that start with it; a plain word of 3+ characters
  *   does too, but only when no name or phone matches it (`emailFallback`), so a common name part
  *   like "oliv" never drags in every olivia.* address;
@@ -29,6 +30,9 @@ export interface SearchPlan {
   emailPrefix: string | null;
   /** An e-mail prefix to try only when nothing else matches. */
   emailFallback: string | null;
+  /** Phone digits to match at the start of the number, and reversed at its end. */
+  phonePrefix: string | null;
+  phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
 }
@@ -41,14 +45,13 @@ export function ftsString(text: string): string {
 export function planSearch(query: string): SearchPlan | null {
   const trimmed = query.trim();
   if (trimmed.length === 0) return null;
-  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, idRanges: [], token: null };
+  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, phonePrefix: null, phoneSuffixReversed: null, idRanges: [], token: null };
 
   const words = searchWords(trimmed);
   const longWords = words.filter((w) => codePointLength(w) >= TRIGRAM);
   const shortWords = words.filter((w) => codePointLength(w) < TRIGRAM);
-  const ftsParts: string[] = [];
   if (longWords.length > 0) {
-    ftsParts.push(longWords.map((w) => `name : ${ftsString(w)}`).join(' AND '));
+    plan.fts = longWords.map((w) => `name : ${ftsString(w)}`).join(' AND ');
     plan.alsoInName = shortWords;
   } else if (shortWords.length > 0) {
     plan.namePrefix = searchKey(trimmed);
@@ -57,10 +60,13 @@ export function planSearch(query: string): SearchPlan | null {
   const ascii = toAsciiDigits(trimmed);
   if (PHONE_LIKE.test(ascii)) {
     const digits = phoneDigits(ascii);
-    if (digits.length >= TRIGRAM) ftsParts.push(`phone : ${ftsString(digits)}`);
+    if (digits.length >= TRIGRAM) {
+      plan.phonePrefix = digits;
+      const significant = digits.replace(/^0+/, '');
+      if (significant.length >= TRIGRAM) plan.phoneSuffixReversed = [...significant].reverse().join('');
+    }
     if (/^\d+$/.test(ascii.replace(/\s+/g, ''))) plan.idRanges = cardNumberRanges(ascii.replace(/\s+/g, ''));
   }
-  if (ftsParts.length > 0) plan.fts = ftsParts.map((p) => `(${p})`).join(' OR ');
 
   if (!/\s/.test(trimmed)) {
     const email = trimmed.replace(/[A-Z]/g, (c) => c.toLowerCase());

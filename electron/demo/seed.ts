@@ -6,9 +6,7 @@ import {
   createDemoWriter,
   insertTemplates,
   maxCustomerId,
-  withBulkLoadCache,
-  withForeignKeysCheckedAfter,
-  withIndexesBuiltAfter,
+  startBulkLoad,
   type TemplateSeed,
 } from '../db/repos/demo-seed.repo';
 import { DEMO_TEMPLATES } from './demo-templates';
@@ -55,8 +53,8 @@ export function seedDemo(db: Db, options: SeedOptions): SeedResult {
   };
   const result: SeedResult = { cards: 0, customers: 0, events: 0 };
   const writer = createDemoWriter(db);
-  const tables = ['customers', 'cards', 'events'];
-  withBulkLoadCache(db, () => withForeignKeysCheckedAfter(db, tables, () => withIndexesBuiltAfter(db, tables, () => {
+  const bulk = startBulkLoad(db, ['customers', 'cards', 'events']);
+  try {
     while (state.next < state.total) {
       writer.inTransaction(() => {
         const counts = generateChunk(state, CHUNK, writer);
@@ -66,7 +64,9 @@ export function seedDemo(db: Db, options: SeedOptions): SeedResult {
       });
       options.onProgress?.(result.cards, state.total);
     }
-  })));
+  } finally {
+    bulk.finish();
+  }
   db.sqlite.pragma('optimize');
   return result;
 }

@@ -12,11 +12,14 @@ CREATE TABLE `customers` (
 	`birthday` text,
 	`created_at` integer NOT NULL,
 	`name_key` text GENERATED ALWAYS AS (stampdesk_search_key(name)) STORED,
-	`email_key` text GENERATED ALWAYS AS (lower(trim(email))) STORED
+	`email_key` text GENERATED ALWAYS AS (lower(trim(email))) STORED,
+	`phone_reversed` text GENERATED ALWAYS AS (stampdesk_reverse(phone_digits)) STORED
 );
 --> statement-breakpoint
 CREATE INDEX `customers_name_key_idx` ON `customers` (`name_key`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_email_key_idx` ON `customers` (`email_key`);--> statement-breakpoint
+CREATE INDEX `customers_phone_idx` ON `customers` (`phone_digits`);--> statement-breakpoint
+CREATE INDEX `customers_phone_reversed_idx` ON `customers` (`phone_reversed`);--> statement-breakpoint
 CREATE TABLE `images` (
 	`id` text PRIMARY KEY NOT NULL,
 	`mime` text NOT NULL,

@@ -75,8 +75,8 @@ export function withSearchMaintainedAfter(db: Db, touchedCardIds: readonly numbe
   db.prepare('DELETE FROM card_search WHERE rowid IN (SELECT value FROM json_each(?))').run(ids);
   db
     .prepare(
-      `INSERT INTO card_search (rowid, name, phone)
-       SELECT c.id, cu.name_key, cu.phone_digits FROM cards c JOIN customers cu ON cu.id = c.customer_id
+      `INSERT INTO card_search (rowid, name)
+       SELECT c.id, cu.name_key FROM cards c JOIN customers cu ON cu.id = c.customer_id
        WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
     )
     .run(ids);

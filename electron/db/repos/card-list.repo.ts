@@ -8,6 +8,8 @@ export interface CardMatchSpec {
   alsoInName: string[];
   namePrefix: string | null;
   emailPrefix: string | null;
+  phonePrefix: string | null;
+  phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
 }
@@ -104,6 +106,8 @@ function branches(match: CardMatchSpec): Branch[] {
     });
   if (match.namePrefix) prefix('name_key', match.namePrefix);
   if (match.emailPrefix) prefix('email_key', match.emailPrefix);
+  if (match.phonePrefix) prefix('phone_digits', match.phonePrefix);
+  if (match.phoneSuffixReversed) prefix('phone_reversed', match.phoneSuffixReversed);
   for (const [lo, hi] of match.idRanges) {
     list.push({ sql: 'SELECT id FROM cards WHERE id BETWEEN ? AND ? AND deleted_at IS NULL', params: [lo, hi], idColumn: 'id', fts: false });
   }

@@ -19,8 +19,8 @@ export function rebuildCardSearch(db: Db): void {
     db.sqlite.exec(`INSERT INTO card_search (card_search, rank) VALUES ('automerge', 0)`);
     db.sqlite.exec(`INSERT INTO card_search (card_search) VALUES ('delete-all')`);
     db.sqlite.exec(`
-      INSERT INTO card_search (rowid, name, phone)
-      SELECT c.id, cu.name_key, cu.phone_digits
+      INSERT INTO card_search (rowid, name)
+      SELECT c.id, cu.name_key
       FROM cards c JOIN customers cu ON cu.id = c.customer_id
       WHERE c.deleted_at IS NULL`);
     db.sqlite.exec(`INSERT INTO card_search (card_search) VALUES ('optimize')`);

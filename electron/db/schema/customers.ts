@@ -16,11 +16,16 @@ export const customers = sqliteTable(
     nameKey: text('name_key').generatedAlwaysAs(sql`stampdesk_search_key(name)`, { mode: 'stored' }),
     /** The e-mail in ASCII lower case (SQLite's lower()), for case-insensitive prefix search. */
     emailKey: text('email_key').generatedAlwaysAs(sql`lower(trim(email))`, { mode: 'stored' }),
+    /** The phone digits reversed: a phone found by its last digits is a prefix search here. */
+    phoneReversed: text('phone_reversed').generatedAlwaysAs(sql`stampdesk_reverse(phone_digits)`, { mode: 'stored' }),
   },
   (table) => [
     /** Name prefix search for short queries, and the list sorted by name. */
     index('customers_name_key_idx').on(table.nameKey, table.id),
     /** E-mail prefix search, case-insensitive; also matches imports to existing customers. */
     index('customers_email_key_idx').on(table.emailKey),
+    /** Phone search: by the first digits, and (reversed) by the last digits. */
+    index('customers_phone_idx').on(table.phoneDigits),
+    index('customers_phone_reversed_idx').on(table.phoneReversed),
   ],
 );
