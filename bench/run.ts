@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchSeed, benchStartup } from './foundation';
 import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
 import { report, type Measurement } from './lib/report';
+import { machineReference } from './lib/machine-reference';
 
 /**
  * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,import]`
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',')) : null;
   const wanted = (part: string) => !only || only.has(part);
 
+  measurements.push(machineReference());
   if (args.includes('--reuse') || !wanted('seed')) {
     console.log(`Reusing the seeded shop in ${dataDir}`);
   } else {
