@@ -120,11 +120,16 @@ function localDigits(value: string, zero: number): string {
   return value.replace(/[0-9]/g, (d) => String.fromCodePoint(zero + Number(d)));
 }
 
+/**
+ * Stamps on a card, skewed the way loyalty programmes are: many cards never get a stamp or only one or
+ * two visits' worth, fewer are half full, about one in ten is at the goal.
+ */
 function pickStamps(random: Random, template: DemoTemplate): number {
   const roll = random.next();
-  if (roll < 0.15) return 0;
-  if (roll < 0.25) return template.goal;
-  return random.int(1, template.goal - 1);
+  if (roll < 0.22) return 0;
+  if (roll < 0.5) return random.int(1, 2);
+  if (roll < 0.9) return random.int(3, template.goal - 1);
+  return template.goal;
 }
 
 function pickWeighted<T>(random: Random, items: ReadonlyArray<readonly [T, number]>): T {

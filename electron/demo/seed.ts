@@ -67,6 +67,8 @@ export function seedDemo(db: Db, options: SeedOptions): SeedResult {
   } finally {
     bulk.finish();
   }
+  // refresh the planner's statistics, sampling a bounded number of rows per index
+  db.sqlite.pragma('analysis_limit = 1000');
   db.sqlite.pragma('optimize');
   return result;
 }

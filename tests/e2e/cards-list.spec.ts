@@ -112,3 +112,23 @@ test('sorting by ID, name, progress, created and last stamp', async ({ page, hos
   await sort.selectOption('lastStamp:desc');
   await expect.poll(async () => (await visibleIds(page))[0]).toBe(113773);
 });
+
+test('a slower, older search answer never replaces a newer one', async ({ page, host }) => {
+  await openCards(page, host);
+  // hold back the answer for "สม" until the answer for "สมชาย" has been shown
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/rpc/cards.search', async (route) => {
+    const body = route.request().postDataJSON() as { query?: string };
+    if (body.query === 'สม') await held;
+    await route.continue();
+  });
+  const box = page.getByRole('searchbox', { name: /Search by name/ });
+  await box.fill('สม');
+  await box.fill('สมชาย');
+  await expect.poll(() => visibleIds(page)).toEqual([113773]);
+  release();
+  await page.waitForTimeout(500);
+  expect(await visibleIds(page)).toEqual([113773]);
+  await expect(page.getByTestId('cards-total')).toHaveText('1 card found');
+});
