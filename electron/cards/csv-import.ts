@@ -58,8 +58,9 @@ export function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: CallCo
         const [templateId, version] = key.split(':').map(Number) as [number, number];
         writer.ensureTemplateVersion(templateId, version, goal, now);
       }
-      for (const row of inserts) {
-        writer.insertCard(row, crypto.randomBytes(16).toString('base64url'), now);
+      const tokens = crypto.randomBytes(16 * inserts.length);
+      for (const [i, row] of inserts.entries()) {
+        writer.insertCard(row, tokens.subarray(i * 16, i * 16 + 16).toString('base64url'), now);
         insertEvent(db, { cardId: row.cardId, type: 'card_issued', seat: ctx.seat, at: now, data: { source: 'import', line: row.line } });
       }
       for (const { row, current } of updates) {
