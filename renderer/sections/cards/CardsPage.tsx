@@ -69,7 +69,9 @@ export function CardsPage() {
           <div>
             <h1 className="page-header__title">{t('cards.title')}</h1>
             <p className="page-header__subtitle" data-testid="cards-total" aria-live="polite">
-              {list.total === null ? '\u00a0' : t(searching ? 'cards.totalFound' : 'cards.total', { count: list.total, formatted: formatNumber(list.total, i18n.language) })}
+              {list.total === null
+                ? '\u00a0'
+                : t(list.narrowed ? 'cards.totalFound' : 'cards.total', { count: list.total, formatted: formatNumber(list.total, i18n.language) })}
             </p>
           </div>
           <div className="toolbar">

@@ -5,6 +5,8 @@ import { call } from '../../lib/api';
 export interface CardListState {
   items: CardListItem[];
   total: number | null;
+  /** Whether the shown result is a search or filter (not the whole list): labels follow the result shown. */
+  narrowed: boolean;
   loading: boolean;
   error: unknown;
   hasMore: boolean;
@@ -18,7 +20,7 @@ const PAGE = 60;
  * is dropped, so a slow old search never replaces a newer one.
  */
 export function useCardList(query: string, filter: CardFilter, sort: CardSortSpec) {
-  const [state, setState] = useState<CardListState>({ items: [], total: null, loading: true, error: null, hasMore: false });
+  const [state, setState] = useState<CardListState>({ items: [], total: null, narrowed: false, loading: true, error: null, hasMore: false });
   const request = useRef(0);
   const cursor = useRef<string | null>(null);
   const loadingMore = useRef(false);
@@ -27,17 +29,18 @@ export function useCardList(query: string, filter: CardFilter, sort: CardSortSpe
 
   useEffect(() => {
     const id = ++request.current;
+    const narrowed = query.trim() !== '' || emptyToUndefined(filter) !== undefined;
     setState((s) => ({ ...s, loading: true, error: null }));
     call('cards.search', { query: query.trim() || undefined, filter: emptyToUndefined(filter), sort, limit: PAGE }).then(
       (result) => {
         if (id !== request.current) return;
         cursor.current = result.nextCursor;
-        setState({ items: result.items, total: result.total, loading: false, error: null, hasMore: result.nextCursor !== null });
+        setState({ items: result.items, total: result.total, narrowed, loading: false, error: null, hasMore: result.nextCursor !== null });
       },
       (error: unknown) => {
         if (id !== request.current) return;
         cursor.current = null;
-        setState({ items: [], total: null, loading: false, error, hasMore: false });
+        setState({ items: [], total: null, narrowed, loading: false, error, hasMore: false });
       },
     );
     // key stands for query, filter and sort
