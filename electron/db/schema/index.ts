@@ -9,3 +9,4 @@ export * from './messages';
 export * from './outbox';
 export * from './printers';
 export * from './counters';
+export * from './scans';

@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { cards } from './cards';
 import { images } from './images';
 
@@ -41,5 +42,11 @@ export const vouchers = sqliteTable(
     index('vouchers_redeem_code_idx').on(table.redeemCode),
     index('vouchers_card_idx').on(table.cardId),
     index('vouchers_batch_idx').on(table.batchId),
+    /** A generated code exists once; static POS codes may repeat. */
+    uniqueIndex('vouchers_generated_code_unique').on(table.redeemCode).where(sql`code_kind = 'generated'`),
+    /** The expiry sweep: active vouchers by when they expire. */
+    index('vouchers_active_expiry_idx').on(table.expiresAt).where(sql`status = 'active' AND expires_at IS NOT NULL`),
+    /** The list, newest first. */
+    index('vouchers_issued_idx').on(table.issuedAt),
   ],
 );

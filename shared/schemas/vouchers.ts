@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { staticCodeProblem } from '../domain/redeem-code';
+import { isValidDate } from '../domain/validity';
+import { cardIdSchema } from './cards';
+import { text } from './common';
+
+export const VOUCHER_TITLE_MAX = 100;
+export const VOUCHER_DESCRIPTION_MAX = 1000;
+export const MAX_QUANTITY = 10_000;
+/** 10 MB of image bytes, as base64. */
+export const IMAGE_BASE64_MAX = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4;
+
+export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'voided'] as const;
+export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
+
+export const imageImportInput = z.strictObject({
+  base64: z.string().min(1, { message: 'The file is empty.' }).max(IMAGE_BASE64_MAX, { message: 'The image is larger than 10 MB.' }),
+  fileName: z.string().max(255).optional(),
+});
+
+export interface ImportedImage {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+}
+
+export const imageIdSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Not an image id.' });
+
+export const redeemCodeInput = z.union(
+  [
+    z.null(),
+    z.strictObject({ kind: z.literal('generated') }),
+    z.strictObject({
+      kind: z.literal('static'),
+      code: z
+        .string()
+        .trim()
+        .max(32, { message: 'At most 32 characters.' })
+        .transform((code) => code.toUpperCase())
+        .superRefine((code, ctx) => {
+          const problem = staticCodeProblem(code);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    }),
+  ],
+  { message: 'Choose no code, a generated code or your POS code.' },
+);
+
+export const validityInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('unlimited') }),
+    z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1, { message: 'At least 1 day.' }).max(3650) }),
+    z.strictObject({ kind: z.literal('months'), months: z.number().int().min(1, { message: 'At least 1 month.' }).max(120) }),
+    z.strictObject({
+      kind: z.literal('fixed'),
+      date: z.string().max(10).refine(isValidDate, { message: 'Use a date like 2026-12-31.' }),
+    }),
+  ],
+  { message: 'Choose UNLIMITED, DAYS, MONTHS or FIXED DATE.' },
+);
+
+export const issueVoucherInput = z.strictObject({
+  cardId: cardIdSchema.optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: 'Give the voucher a title.' })
+    .max(VOUCHER_TITLE_MAX, { message: `At most ${VOUCHER_TITLE_MAX} characters.` }),
+  description: text(VOUCHER_DESCRIPTION_MAX).optional(),
+  imageId: imageIdSchema.optional(),
+  redeemCode: redeemCodeInput,
+  validity: validityInput,
+  quantity: z
+    .number({ message: 'Give a number of vouchers.' })
+    .int({ message: 'A whole number of vouchers.' })
+    .min(1, { message: 'At least 1 voucher.' })
+    .max(MAX_QUANTITY, { message: `At most ${MAX_QUANTITY.toLocaleString('en')} vouchers at once.` })
+    .optional(),
+});
+export type IssueVoucherInput = z.infer<typeof issueVoucherInput>;
+
+export interface IssuedVoucher {
+  id: number;
+  token: string;
+  redeemCode: string | null;
+  status: VoucherStatus;
+  issuedAt: number;
+  expiresAt: number | null;
+}
+
+export interface IssueResult {
+  batchId: number | null;
+  vouchers: IssuedVoucher[];
+}
+
+export const REDEEM_OUTCOMES = ['redeemed', 'already_redeemed', 'expired', 'voided', 'ambiguous', 'invalid_check', 'unknown', 'locked'] as const;
+export type RedeemOutcome = (typeof REDEEM_OUTCOMES)[number];
+
+export const redeemInput = z.strictObject({
+  input: z.string().trim().min(1, { message: 'Scan or type a code.' }).max(200, { message: 'At most 200 characters.' }),
+  /** After an ambiguous answer: the voucher the staff member picked. */
+  voucherId: z.number().int().min(1).optional(),
+});
+
+export interface VoucherSummary {
+  id: number;
+  title: string;
+  status: VoucherStatus;
+  redeemCode: string | null;
+  codeKind: 'generated' | 'static' | null;
+  cardId: number | null;
+  customerName: string | null;
+  batchId: number | null;
+  source: string;
+  issuedAt: number;
+  expiresAt: number | null;
+  redeemedAt: number | null;
+  redeemedBy: string | null;
+  voidedAt: number | null;
+  voidReason: string | null;
+}
+
+export interface RedeemResult {
+  outcome: RedeemOutcome;
+  voucher?: VoucherSummary;
+  /** For `ambiguous`: the active vouchers sharing the code. */
+  candidates?: VoucherSummary[];
+  /** For `locked`: when the seat may scan again. */
+  lockedUntil?: number;
+  message: string;
+}
+
+export const VOUCHER_SOURCES = ['manual', 'card', 'import', 'campaign', 'birthday'] as const;
+
+export const vouchersListInput = z.strictObject({
+  query: text(100).optional(),
+  status: z.array(z.enum(VOUCHER_STATUSES)).min(1).max(4).optional(),
+  source: z.enum(['free', 'card']).optional(),
+  issuedFrom: z.number().int().min(0).optional(),
+  issuedTo: z.number().int().min(0).optional(),
+  batchId: z.number().int().min(1).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+export interface VoucherListPage {
+  items: VoucherSummary[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export const voucherRefInput = z.strictObject({ id: z.number().int().min(1) });
+
+export interface VoucherDetails extends VoucherSummary {
+  token: string;
+  description: string | null;
+  image: string | null;
+  /** QR (of the token) and Code 128 (of the redeem code, else the token), as SVG. */
+  qrSvg: string;
+  barcodeSvg: string;
+  history: Array<{ id: number; type: string; seat: string; at: number; data: Record<string, unknown> | null }>;
+}
+
+export const voidVoucherInput = z.strictObject({
+  id: z.number().int().min(1),
+  reason: z.string().trim().min(1, { message: 'Give a reason.' }).max(200, { message: 'At most 200 characters.' }),
+});
+
+export const exportVouchersInput = z.strictObject({ batchId: z.number().int().min(1) });
+
+export const renderVoucherInput = z
+  .strictObject({
+    id: z.number().int().min(1).optional(),
+    batchId: z.number().int().min(1).optional(),
+    format: z.enum(['pdf', 'png', 'svg']),
+  })
+  .refine((r) => (r.id === undefined) !== (r.batchId === undefined), { message: 'Give either a voucher or a batch.', path: ['id'] });
+
+export interface RenderedFile {
+  base64: string;
+  mime: string;
+  fileName: string;
+}
+
+export const codePreviewInput = z.strictObject({
+  code: z.string().trim().min(1).max(64),
+});
+
+export interface CodePreview {
+  text: string;
+  qrSvg: string;
+  barcodeSvg: string;
+}
