@@ -2,6 +2,7 @@ import { openDatabase, type Db } from '../db/client';
 import { createAppInfoHandlers } from '../app-info/handlers';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createCardsHandlers } from '../cards/handlers';
+import { createImageHandlers } from '../images/handlers';
 import { createDispatcher } from './dispatch';
 import type { CallContext, Handlers } from './handler-types';
 
@@ -31,6 +32,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
+    ...createImageHandlers(db),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);
   const now = options.now ?? Date.now;

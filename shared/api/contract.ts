@@ -20,6 +20,7 @@ import {
   type SentMessage,
   type TemplateSummary,
 } from '../schemas/cards';
+import { imageImportInput, type ImportedImage } from '../schemas/vouchers';
 
 /**
  * THE API contract: every method either host exposes, by `domain.verb` name.
@@ -41,6 +42,8 @@ export const contract = {
   'cards.exportHistoryCsv': defineMethod<CsvFile>()(cardRefInput),
   'cards.openPublicPage': defineMethod<PublicPage>()(cardRefInput),
   'templates.list': defineMethod<TemplateSummary[]>()(noInput),
+
+  'images.import': defineMethod<ImportedImage>()(imageImportInput),
 };
 
 export type Contract = typeof contract;

@@ -27,4 +27,9 @@ export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'cards.exportHistoryCsv': { id: 100001 },
   'cards.openPublicPage': { id: 100001 },
   'templates.list': {},
+  // a 1×1 white PNG
+  'images.import': {
+    base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC',
+    fileName: 'dot.png',
+  },
 };

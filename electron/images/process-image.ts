@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import decodeHeic from 'heic-decode';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { AppError } from '../../shared/api/errors';
+import { EXTENSIONS, sniffImage, type ImageKind } from './sniff';
+import { checkSvg } from './svg-check';
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
+export interface CleanImage {
+  id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
+const fail = (message: string) => new AppError('invalid_input', message, 'base64');
+
+/**
+ * Turns uploaded bytes into a clean stored image:
+ * - the type is read from the bytes; a name claiming another image type, or no image at all, is refused;
+ * - at most 10 MB and 40 megapixels (checked from the header, before anything is decoded);
+ * - raster images are decoded and encoded again, which drops every piece of metadata (GPS included) and
+ *   anything hidden after the picture; JPEGs are turned upright first;
+ * - HEIC/HEIF are decoded with heic-decode, AVIF and WEBP through sharp; HEIC and AVIF are kept as JPEG/PNG,
+ *   which every printer path can read;
+ * - SVG must pass checkSvg (no script, handlers or outside references) and is stored as re-written.
+ * The id is the sha256 of the stored bytes, so the same picture is stored once.
+ */
+export async function processImage(bytes: Buffer, fileName?: string): Promise<CleanImage> {
+  if (bytes.length === 0) throw fail('The file is empty.');
+  if (bytes.length > MAX_IMAGE_BYTES) throw fail('The image is larger than 10 MB.');
+  const kind = sniffImage(bytes);
+  const claimed = fileName ? EXTENSIONS[fileName.split('.').pop()?.toLowerCase() ?? ''] : undefined;
+  if (!kind) {
+    throw fail(
+      claimed
+        ? `The file is named as a ${claimed.toUpperCase()} image, but it is not one. Use PNG, JPG, WEBP, SVG, HEIC, HEIF or AVIF.`
+        : 'This is not a supported image. Use PNG, JPG, JPEG, WEBP, SVG, HEIC, HEIF or AVIF.',
+    );
+  }
+  if (claimed && claimed !== kind && !(claimed === 'heic' && kind === 'heic')) {
+    throw fail(`The file is named as a ${claimed.toUpperCase()} image, but it is a ${kind.toUpperCase()} image. Rename it or export it again.`);
+  }
+  const cleaned = kind === 'svg' ? cleanSvg(bytes) : kind === 'heic' ? await cleanHeic(bytes) : await cleanRaster(bytes, kind);
+  return { ...cleaned, id: crypto.createHash('sha256').update(cleaned.bytes).digest('hex') };
+}
+
+function checkPixels(width: number, height: number): void {
+  if (!(width > 0 && height > 0)) throw fail('The image has no size; it may be damaged.');
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw fail(`The image is ${width} × ${height} pixels; at most 40 megapixels are accepted.`);
+  }
+}
+
+async function cleanRaster(bytes: Buffer, kind: Exclude<ImageKind, 'svg' | 'heic'>): Promise<Omit<CleanImage, 'id'>> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw fail(`The ${kind.toUpperCase()} image cannot be read; it may be damaged.`);
+  }
+  checkPixels(meta.width ?? 0, meta.height ?? 0);
+  const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate();
+  try {
+    if (kind === 'jpeg') return finish(await image.jpeg({ quality: 90 }).toBuffer({ resolveWithObject: true }), 'image/jpeg');
+    if (kind === 'webp') return finish(await image.webp({ quality: 90 }).toBuffer({ resolveWithObject: true }), 'image/webp');
+    return finish(await image.png().toBuffer({ resolveWithObject: true }), 'image/png');
+  } catch {
+    throw fail(`The ${kind.toUpperCase()} image is damaged or cut short.`);
+  }
+}
+
+async function cleanHeic(bytes: Buffer): Promise<Omit<CleanImage, 'id'>> {
+  let images: Awaited<ReturnType<typeof decodeHeic.all>>;
+  try {
+    images = await decodeHeic.all({ buffer: bytes });
+  } catch {
+    throw fail('The HEIC/HEIF image cannot be read; it may be damaged.');
+  }
+  try {
+    const first = images[0];
+    if (!first) throw fail('The HEIC/HEIF file holds no picture.');
+    checkPixels(first.width, first.height);
+    const { width, height, data } = await first.decode().catch(() => {
+      throw fail('The HEIC/HEIF image is damaged or cut short.');
+    });
+    const out = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
+      .jpeg({ quality: 90 })
+      .toBuffer({ resolveWithObject: true });
+    return finish(out, 'image/jpeg');
+  } finally {
+    images.dispose?.();
+  }
+}
+
+function cleanSvg(bytes: Buffer): Omit<CleanImage, 'id'> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw fail('The SVG is not UTF-8 text.');
+  }
+  const checked = checkSvg(text);
+  if (!checked.ok) throw fail(checked.problem);
+  checkPixels(checked.width, checked.height);
+  return { mime: 'image/svg+xml', width: checked.width, height: checked.height, bytes: Buffer.from(checked.svg, 'utf8') };
+}
+
+function finish(out: { data: Buffer; info: OutputInfo }, mime: string): Omit<CleanImage, 'id'> {
+  return { mime, width: out.info.width, height: out.info.height, bytes: out.data };
+}
