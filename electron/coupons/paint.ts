@@ -1,0 +1,98 @@
+import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
+import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from '../barcodes/symbols';
+import { layoutCoupon, type CouponData, type CouponLayout } from './coupon-layout';
+
+export interface CouponImage {
+  mime: string;
+  bytes: Buffer;
+}
+
+/** Loads a stored picture for drawing; a picture that cannot be drawn is left out, never fatal. */
+export async function loadCouponImage(image: CouponImage | null): Promise<Image | null> {
+  if (!image) return null;
+  try {
+    return await loadImage(image.bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Paints a coupon at (x, y) scaled by `scale`; with `codes`, also its QR code and barcode as pixels. */
+export function paintCoupon(
+  ctx: SKRSContext2D,
+  data: CouponData,
+  picture: Image | null,
+  x: number,
+  y: number,
+  scale: number,
+  codes: boolean,
+): CouponLayout {
+  const layout = layoutCoupon(ctx, data, picture ? { width: picture.width, height: picture.height } : null);
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.scale(scale, scale);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  ctx.strokeStyle = '#999999';
+  ctx.lineWidth = 2;
+  ctx.setLineDash([10, 8]);
+  ctx.strokeRect(6, 6, layout.width - 12, layout.height - 12);
+  ctx.setLineDash([]);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  for (const line of layout.lines) {
+    ctx.font = line.font;
+    ctx.fillStyle = line.color;
+    ctx.fillText(line.text, line.x, line.y);
+  }
+  if (picture && layout.image) ctx.drawImage(picture, layout.image.x, layout.image.y, layout.image.width, layout.image.height);
+  ctx.restore();
+  if (codes) {
+    paintQr(ctx, data.qrPayload, x + layout.qr.x * scale, y + layout.qr.y * scale, layout.qr.size * scale);
+    paintCode128(ctx, data.barcodePayload, x + layout.barcode.x * scale, y + layout.barcode.y * scale, layout.barcode.width * scale, layout.barcode.height * scale);
+  }
+  return layout;
+}
+
+/** A QR code in a square, modules snapped to whole pixels so edges stay sharp. */
+export function paintQr(ctx: SKRSContext2D, payload: string, x: number, y: number, size: number): void {
+  const m = qrMatrix(payload);
+  const total = m.size + 2 * QR_QUIET;
+  const module = Math.max(1, Math.floor(size / total));
+  const offsetX = Math.round(x + (size - module * total) / 2);
+  const offsetY = Math.round(y + (size - module * total) / 2);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(offsetX, offsetY, module * total, module * total);
+  ctx.fillStyle = '#000000';
+  for (let my = 0; my < m.size; my++) {
+    for (let mx = 0; mx < m.size; mx++) {
+      if (m.dark(mx, my)) ctx.fillRect(offsetX + (mx + QR_QUIET) * module, offsetY + (my + QR_QUIET) * module, module, module);
+    }
+  }
+}
+
+/** A Code 128 barcode in a box, whole pixels per module, quiet zones included. */
+export function paintCode128(ctx: SKRSContext2D, payload: string, x: number, y: number, width: number, height: number): void {
+  const widths = code128Widths(payload);
+  const total = code128Modules(widths) + 2 * CODE128_QUIET;
+  const module = Math.max(1, Math.floor(width / total));
+  let cursor = Math.round(x + (width - module * total) / 2);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(cursor, Math.round(y), module * total, Math.round(height));
+  cursor += CODE128_QUIET * module;
+  ctx.fillStyle = '#000000';
+  widths.forEach((w, i) => {
+    if (i % 2 === 0) ctx.fillRect(cursor, Math.round(y), w * module, Math.round(height));
+    cursor += w * module;
+  });
+}
+
+/** One coupon as a PNG, `scale` × 600 pixels wide. */
+export async function couponPng(data: CouponData, image: CouponImage | null, scale = 2): Promise<Buffer> {
+  const picture = await loadCouponImage(image);
+  const probe = createCanvas(10, 10).getContext('2d');
+  const { height, width } = layoutCoupon(probe, data, picture ? { width: picture.width, height: picture.height } : null);
+  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
+  paintCoupon(canvas.getContext('2d'), data, picture, 0, 0, scale, true);
+  return canvas.encode('png');
+}

@@ -1,0 +1,85 @@
+import zlib from 'node:zlib';
+
+/**
+ * A small PDF 1.4 writer: pages with deflated raster images (grey or RGB) and black rectangles drawn as
+ * vectors (barcodes stay sharp at any printer resolution). Coordinates are points from the top-left.
+ */
+export interface PdfImage {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  pixelWidth: number;
+  pixelHeight: number;
+  channels: 1 | 3;
+  /** Raw pixels, row by row, `channels` bytes each. */
+  pixels: Buffer;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  images: PdfImage[];
+  /** Filled black rectangles [x, y, width, height]. */
+  rects: Array<[number, number, number, number]>;
+}
+
+const num = (n: number) => (Math.round(n * 1000) / 1000).toString();
+
+export function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): Buffer {
+  const objects: Buffer[] = [];
+  const add = (body: Buffer | string): number => {
+    objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+    return objects.length;
+  };
+  const stream = (dict: string, data: Buffer) =>
+    Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+
+  const catalog = add(''); // filled in below
+  const pagesObj = add('');
+  const info = add(`<< /Title (${title.replace(/[()\\]/g, '')}) /Producer (Stampdesk) >>`);
+  const pageIds: number[] = [];
+  for (const page of pages) {
+    const xobjects: string[] = [];
+    let content = '';
+    page.images.forEach((image, i) => {
+      const id = add(
+        stream(
+          `/Type /XObject /Subtype /Image /Width ${image.pixelWidth} /Height ${image.pixelHeight} /ColorSpace /${image.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /FlateDecode`,
+          zlib.deflateSync(image.pixels, { level: 6 }),
+        ),
+      );
+      xobjects.push(`/Im${i} ${id} 0 R`);
+      content += `q ${num(image.width)} 0 0 ${num(image.height)} ${num(image.x)} ${num(page.height - image.y - image.height)} cm /Im${i} Do Q\n`;
+    });
+    if (page.rects.length > 0) {
+      content += '0 g\n';
+      for (const [x, y, w, h] of page.rects) content += `${num(x)} ${num(page.height - y - h)} ${num(w)} ${num(h)} re\n`;
+      content += 'f\n';
+    }
+    const contentId = add(stream('/Filter /FlateDecode', zlib.deflateSync(Buffer.from(content, 'latin1'))));
+    const pageId = add(
+      `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] ` +
+        `/Resources << /XObject << ${xobjects.join(' ')} >> >> /Contents ${contentId} 0 R >>`,
+    );
+    pageIds.push(pageId);
+  }
+  objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, 'latin1');
+  objects[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`, 'latin1');
+
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
+}
