@@ -43,6 +43,8 @@ function start(): void {
     core = createCore({
       dataDir,
       migrationsDir: path.join(appDir, 'dist', 'migrations'),
+      // packaged: electron-builder's extraResources; from a checkout: ./resources
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appDir, 'resources'),
       version,
       openExternal: (url) => shell.openExternal(url),
     });

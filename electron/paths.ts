@@ -17,8 +17,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_NAME);
 }
 
-/** Where the built renderer and the migrations sit, relative to a bundle in dist/<host>/. */
-export function bundledPaths(bundleDir: string): { rendererDir: string; migrationsDir: string } {
+/** Where the built renderer, the migrations and resources/ sit, relative to a bundle in dist/<host>/. */
+export function bundledPaths(bundleDir: string): { rendererDir: string; migrationsDir: string; resourcesDir: string } {
   const distDir = path.resolve(bundleDir, '..');
-  return { rendererDir: path.join(distDir, 'renderer'), migrationsDir: path.join(distDir, 'migrations') };
+  return {
+    rendererDir: path.join(distDir, 'renderer'),
+    migrationsDir: path.join(distDir, 'migrations'),
+    resourcesDir: path.resolve(distDir, '..', 'resources'),
+  };
 }

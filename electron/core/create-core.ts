@@ -3,6 +3,9 @@ import { createAppInfoHandlers } from '../app-info/handlers';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createCardsHandlers } from '../cards/handlers';
 import { createImageHandlers } from '../images/handlers';
+import { getSettings } from '../settings/settings-service';
+import { createVoucherHandlers } from '../vouchers/handlers';
+import path from 'node:path';
 import { createDispatcher } from './dispatch';
 import type { CallContext, Handlers } from './handler-types';
 
@@ -12,6 +15,8 @@ export interface CoreOptions {
   version: string;
   /** Clock for tests; defaults to Date.now. */
   now?: () => number;
+  /** Where fonts and artwork live (resources/); defaults to ./resources. */
+  resourcesDir?: string;
   /** Opens an address in the default browser; the Electron host passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -33,6 +38,7 @@ export function createCore(options: CoreOptions): Core {
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db),
+    ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources')),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);
   const now = options.now ?? Date.now;
@@ -40,7 +46,8 @@ export function createCore(options: CoreOptions): Core {
     db,
     dataDir: options.dataDir,
     handlers,
-    call: (method, input, seat = 'back-office') => dispatch(method, input, { seat, now } satisfies CallContext),
+    // every call acts as this workstation's seat (Settings), unless a host names another
+    call: (method, input, seat) => dispatch(method, input, { seat: seat ?? getSettings(db).seatName, now } satisfies CallContext),
     close: () => db.close(),
   };
 }

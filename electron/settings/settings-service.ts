@@ -14,6 +14,10 @@ export function defaultSettings(): Settings {
     timeZone: hostZone && isValidTimeZone(hostZone) ? hostZone : 'UTC',
     locale: DEFAULT_LOCALE,
     cardPageBaseUrl: '',
+    seatName: 'back-office',
+    scanCooldownSeconds: 30,
+    scanLockAfter: 10,
+    scanLockMinutes: 5,
   };
 }
 

@@ -21,10 +21,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { args } = parsed;
-  const { rendererDir, migrationsDir } = bundledPaths(path.dirname(fileURLToPath(import.meta.url)));
+  const { rendererDir, migrationsDir, resourcesDir } = bundledPaths(path.dirname(fileURLToPath(import.meta.url)));
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
 
-  const core = createCore({ dataDir, migrationsDir, version });
+  const core = createCore({ dataDir, migrationsDir, resourcesDir, version });
   if (args.demo) {
     const seeded = seedDemoIfEmpty(core.db, DEMO_CARDS);
     if (seeded) console.error(`Loaded demo data: ${seeded.cards} cards, ${seeded.customers} customers.`);

@@ -20,7 +20,26 @@ import {
   type SentMessage,
   type TemplateSummary,
 } from '../schemas/cards';
-import { imageImportInput, type ImportedImage } from '../schemas/vouchers';
+import {
+  codePreviewInput,
+  exportVouchersInput,
+  imageImportInput,
+  issueVoucherInput,
+  redeemInput,
+  renderVoucherInput,
+  voidVoucherInput,
+  voucherRefInput,
+  vouchersListInput,
+  type CodePreview,
+  type ImportedImage,
+  type IssueResult,
+  type RedeemResult,
+  type RenderedFile,
+  type VoucherDetails,
+  type VoucherListPage,
+  type VoucherSummary,
+} from '../schemas/vouchers';
+import { addStampInput, scanSubmitInput, type ScanResult } from '../schemas/scan';
 
 /**
  * THE API contract: every method either host exposes, by `domain.verb` name.
@@ -44,6 +63,17 @@ export const contract = {
   'templates.list': defineMethod<TemplateSummary[]>()(noInput),
 
   'images.import': defineMethod<ImportedImage>()(imageImportInput),
+
+  'vouchers.issue': defineMethod<IssueResult>()(issueVoucherInput),
+  'vouchers.redeem': defineMethod<RedeemResult>()(redeemInput),
+  'vouchers.get': defineMethod<VoucherDetails>()(voucherRefInput),
+  'vouchers.list': defineMethod<VoucherListPage>()(vouchersListInput),
+  'vouchers.void': defineMethod<VoucherSummary>()(voidVoucherInput),
+  'vouchers.exportCsv': defineMethod<CsvFile>()(exportVouchersInput),
+  'vouchers.render': defineMethod<RenderedFile>()(renderVoucherInput),
+  'vouchers.previewCode': defineMethod<CodePreview>()(codePreviewInput),
+  'scan.submit': defineMethod<ScanResult>()(scanSubmitInput),
+  'cards.addStamp': defineMethod<CardDetails>()(addStampInput),
 };
 
 export type Contract = typeof contract;

@@ -27,6 +27,14 @@ export const settingsSchema = z.strictObject({
   timeZone: timeZoneSchema,
   locale: localeSchema,
   cardPageBaseUrl: cardPageBaseUrlSchema,
+  /** Who this workstation is in every event it records (a staff seat: "Counter 1"). */
+  seatName: z.string().trim().min(1, { message: 'Required.' }).max(40, { message: 'At most 40 characters.' }),
+  /** Scan & Redeem: no second stamp for the same card within this many seconds (double scans). */
+  scanCooldownSeconds: z.number().int().min(0).max(3600),
+  /** Scan & Redeem: this many unknown codes within 10 minutes lock the seat… */
+  scanLockAfter: z.number().int().min(3).max(1000),
+  /** …for this many minutes. */
+  scanLockMinutes: z.number().int().min(1).max(1440),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

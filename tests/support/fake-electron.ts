@@ -84,6 +84,7 @@ function createFake() {
       requestSingleInstanceLock: () => state.singleInstanceLock,
       whenReady: () => ready,
       getAppPath: () => state.appPath,
+      isPackaged: false,
       getPath: () => state.appPath,
       quit: () => {
         state.quitCalls++;

@@ -73,3 +73,16 @@ export function listCardEvents(db: Db, cardId: number, before: number | undefine
 export function countCardEvents(db: Db, cardId: number): number {
   return (db.prepare('SELECT count(*) AS n FROM events WHERE card_id = ?').get(cardId) as { n: number }).n;
 }
+
+/** The live card with this number or this QR token, if any. */
+export function findLiveCardIdByNumberOrToken(db: Db, number: number | null, token: string | null): number | null {
+  if (number !== null) {
+    const id = db.prepare('SELECT id FROM cards WHERE id = ? AND deleted_at IS NULL').pluck().get(number) as number | undefined;
+    if (id !== undefined) return id;
+  }
+  if (token !== null) {
+    const id = db.prepare('SELECT id FROM cards WHERE token = ? AND deleted_at IS NULL').pluck().get(token) as number | undefined;
+    if (id !== undefined) return id;
+  }
+  return null;
+}

@@ -17,6 +17,6 @@ describe('data folder', () => {
   });
 
   it('finds the renderer and the migrations beside a bundle in dist/', () => {
-    expect(bundledPaths('/app/dist/node')).toEqual({ rendererDir: '/app/dist/renderer', migrationsDir: '/app/dist/migrations' });
+    expect(bundledPaths('/app/dist/node')).toEqual({ rendererDir: '/app/dist/renderer', migrationsDir: '/app/dist/migrations', resourcesDir: '/app/resources' });
   });
 });

@@ -1,0 +1,197 @@
+import type { Db } from '../client';
+import { createBatchInserter } from '../batch-inserter';
+
+export interface VoucherRow {
+  id: number;
+  token: string;
+  batchId: number | null;
+  cardId: number | null;
+  customerName: string | null;
+  title: string;
+  description: string | null;
+  imageId: string | null;
+  codeKind: 'generated' | 'static' | null;
+  redeemCode: string | null;
+  status: 'active' | 'redeemed' | 'expired' | 'voided';
+  source: string;
+  issuedAt: number;
+  expiresAt: number | null;
+  redeemedAt: number | null;
+  redeemedBy: string | null;
+  voidedAt: number | null;
+  voidReason: string | null;
+}
+
+const COLUMNS = `v.id, v.token, v.batch_id AS batchId, v.card_id AS cardId, cu.name AS customerName, v.title, v.description,
+  v.image_id AS imageId, v.code_kind AS codeKind, v.redeem_code AS redeemCode, v.status, v.source, v.issued_at AS issuedAt,
+  v.expires_at AS expiresAt, v.redeemed_at AS redeemedAt, v.redeemed_by AS redeemedBy, v.voided_at AS voidedAt, v.void_reason AS voidReason`;
+const FROM = 'vouchers v LEFT JOIN cards c ON c.id = v.card_id LEFT JOIN customers cu ON cu.id = c.customer_id';
+
+export interface NewVoucher {
+  token: string;
+  batchId: number | null;
+  cardId: number | null;
+  title: string;
+  description: string | null;
+  imageId: string | null;
+  codeKind: 'generated' | 'static' | null;
+  redeemCode: string | null;
+  source: string;
+  issuedAt: number;
+  expiresAt: number | null;
+}
+
+export function insertBatch(db: Db, quantity: number, at: number): number {
+  return Number(db.prepare('INSERT INTO voucher_batches (quantity, created_at) VALUES (?, ?)').run(quantity, at).lastInsertRowid);
+}
+
+/** Inserts vouchers (one transaction is the caller's) and their voucher_issued events; returns their ids in order. */
+export function insertVouchers(db: Db, vouchers: readonly NewVoucher[], seat: string): number[] {
+  const firstId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM vouchers').get() as { n: number }).n;
+  const rows = createBatchInserter(db.sqlite, 'vouchers', [
+    'id', 'token', 'batch_id', 'card_id', 'title', 'description', 'image_id', 'code_kind', 'redeem_code', 'status', 'source', 'issued_at', 'expires_at',
+  ]);
+  const events = createBatchInserter(db.sqlite, 'events', ['card_id', 'voucher_id', 'type', 'seat', 'at', 'data']);
+  const ids: number[] = [];
+  vouchers.forEach((v, i) => {
+    const id = firstId + i;
+    ids.push(id);
+    rows.add(id, v.token, v.batchId, v.cardId, v.title, v.description, v.imageId, v.codeKind, v.redeemCode, 'active', v.source, v.issuedAt, v.expiresAt);
+    events.add(v.cardId, id, 'voucher_issued', seat, v.issuedAt, JSON.stringify({ title: v.title, code: v.redeemCode, expiresAt: v.expiresAt }));
+  });
+  rows.flush();
+  events.flush();
+  return ids;
+}
+
+/** Which of these generated codes exist already. */
+export function existingGeneratedCodes(db: Db, codes: readonly string[]): Set<string> {
+  const found = db
+    .prepare("SELECT redeem_code FROM vouchers WHERE code_kind = 'generated' AND redeem_code IN (SELECT value FROM json_each(?))")
+    .pluck()
+    .all(JSON.stringify(codes)) as string[];
+  return new Set(found);
+}
+
+export function findVoucher(db: Db, id: number): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE v.id = ?`).get(id) as VoucherRow | undefined;
+}
+
+export function findVoucherByToken(db: Db, token: string): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE v.token = ?`).get(token) as VoucherRow | undefined;
+}
+
+export function findVoucherByGeneratedCode(db: Db, code: string): VoucherRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE v.redeem_code = ? AND v.code_kind = 'generated'`).get(code) as VoucherRow | undefined;
+}
+
+/** Vouchers carrying a static POS code: the active ones first, then the most recently used. */
+export function findVouchersByStaticCode(db: Db, code: string, limit = 20): VoucherRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE v.redeem_code = ? AND v.code_kind = 'static'
+       ORDER BY v.status = 'active' DESC, coalesce(v.redeemed_at, v.issued_at) DESC LIMIT ?`,
+    )
+    .all(code, limit) as VoucherRow[];
+}
+
+/**
+ * The redemption itself: one conditional UPDATE. It changes the row only while the voucher is active and
+ * not expired, so of any number of simultaneous attempts exactly one sees a change.
+ */
+export function redeemIfActive(db: Db, id: number, seat: string, at: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE vouchers SET status = 'redeemed', redeemed_at = ?, redeemed_by = ?
+         WHERE id = ? AND status = 'active' AND (expires_at IS NULL OR expires_at > ?)`,
+      )
+      .run(at, seat, id, at).changes === 1
+  );
+}
+
+export function voidIfActive(db: Db, id: number, reason: string, at: number): boolean {
+  return (
+    db.prepare(`UPDATE vouchers SET status = 'voided', voided_at = ?, void_reason = ? WHERE id = ? AND status = 'active'`).run(at, reason, id)
+      .changes === 1
+  );
+}
+
+/** Marks active vouchers past their expiry as expired; returns them (for their voucher_expired events). */
+export function expireDue(db: Db, at: number): Array<{ id: number; cardId: number | null; expiresAt: number }> {
+  return db
+    .prepare(
+      `UPDATE vouchers SET status = 'expired' WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?
+       RETURNING id, card_id AS cardId, expires_at AS expiresAt`,
+    )
+    .all(at) as Array<{ id: number; cardId: number | null; expiresAt: number }>;
+}
+
+export interface VoucherQuery {
+  query?: string;
+  codePrefix?: string;
+  status?: string[];
+  source?: 'free' | 'card';
+  issuedFrom?: number;
+  issuedTo?: number;
+  batchId?: number;
+}
+
+function where(q: VoucherQuery): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (q.status?.length) {
+    parts.push(`v.status IN (${q.status.map(() => '?').join(', ')})`);
+    params.push(...q.status);
+  }
+  if (q.source === 'free') parts.push('v.card_id IS NULL');
+  if (q.source === 'card') parts.push('v.card_id IS NOT NULL');
+  if (q.issuedFrom !== undefined) {
+    parts.push('v.issued_at >= ?');
+    params.push(q.issuedFrom);
+  }
+  if (q.issuedTo !== undefined) {
+    parts.push('v.issued_at < ?');
+    params.push(q.issuedTo);
+  }
+  if (q.batchId !== undefined) {
+    parts.push('v.batch_id = ?');
+    params.push(q.batchId);
+  }
+  if (q.query) {
+    // a code (the index finds it by its start) or a part of the title
+    parts.push("((v.redeem_code >= ? AND v.redeem_code < ?) OR v.title LIKE ? ESCAPE '\\')");
+    params.push(q.codePrefix ?? q.query, `${q.codePrefix ?? q.query}\u{10FFFF}`, `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Newest first, keyset on id. */
+export function listVouchers(db: Db, q: VoucherQuery, beforeId: number | undefined, limit: number): VoucherRow[] {
+  const w = where(q);
+  const sql = `${w.sql ? `${w.sql} AND` : 'WHERE'} v.id < ?`;
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} ${sql} ORDER BY v.id DESC LIMIT ?`).all(...w.params, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as VoucherRow[];
+}
+
+export function countVouchers(db: Db, q: VoucherQuery): number {
+  const w = where(q);
+  return db.prepare(`SELECT count(*) FROM vouchers v ${w.sql}`).pluck().get(...w.params) as number;
+}
+
+export function batchVoucherIds(db: Db, batchId: number): number[] {
+  return db.prepare('SELECT id FROM vouchers WHERE batch_id = ? ORDER BY id').pluck().all(batchId) as number[];
+}
+
+export function voucherEvents(db: Db, voucherId: number): Array<{ id: number; type: string; seat: string; at: number; data: string | null }> {
+  return db.prepare('SELECT id, type, seat, at, data FROM events WHERE voucher_id = ? ORDER BY id DESC').all(voucherId) as Array<{
+    id: number;
+    type: string;
+    seat: string;
+    at: number;
+    data: string | null;
+  }>;
+}
+
+export function findImage(db: Db, id: string): { mime: string; bytes: Buffer } | undefined {
+  return db.prepare('SELECT mime, bytes FROM images WHERE id = ?').get(id) as { mime: string; bytes: Buffer } | undefined;
+}

@@ -1,0 +1,40 @@
+import { formatRedeemCode, normalizeStaticInput } from '../../shared/domain/redeem-code';
+import type { Db } from '../db/client';
+import type { HandlersFor } from '../core/handler-types';
+import { code128Svg, qrSvg } from '../barcodes/svg';
+import { addScanStamp, submitScan } from '../scan/scan-service';
+import { issueVouchers } from './issue-vouchers';
+import { redeemVoucher } from './redeem-voucher';
+import { exportBatchCsv, renderVouchers } from './voucher-files';
+import { getVoucherDetails, listVoucherPage, voidVoucher } from './voucher-service';
+
+type VoucherMethods =
+  | 'vouchers.issue'
+  | 'vouchers.redeem'
+  | 'vouchers.get'
+  | 'vouchers.list'
+  | 'vouchers.void'
+  | 'vouchers.exportCsv'
+  | 'vouchers.render'
+  | 'vouchers.previewCode'
+  | 'scan.submit'
+  | 'cards.addStamp';
+
+export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor<VoucherMethods> {
+  return {
+    'vouchers.issue': (input, ctx) => issueVouchers(db, input, ctx),
+    'vouchers.redeem': ({ input, voucherId }, ctx) => redeemVoucher(db, input, voucherId, ctx),
+    'vouchers.get': ({ id }, ctx) => getVoucherDetails(db, id, ctx.now()),
+    'vouchers.list': (input, ctx) => listVoucherPage(db, input, ctx.now()),
+    'vouchers.void': ({ id, reason }, ctx) => voidVoucher(db, id, reason, ctx),
+    'vouchers.exportCsv': ({ batchId }) => exportBatchCsv(db, batchId),
+    'vouchers.render': (request) => renderVouchers(db, request, resourcesDir),
+    // the live preview of a code in the Issue Voucher form: text, QR and Code 128
+    'vouchers.previewCode': ({ code }) => {
+      const text = formatRedeemCode(normalizeStaticInput(code));
+      return { text, qrSvg: qrSvg(text), barcodeSvg: code128Svg(text) };
+    },
+    'scan.submit': ({ input, voucherId }, ctx) => submitScan(db, input, voucherId, ctx),
+    'cards.addStamp': ({ id }, ctx) => addScanStamp(db, id, ctx),
+  };
+}

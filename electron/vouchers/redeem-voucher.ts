@@ -1,0 +1,110 @@
+import { checkGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
+import type { RedeemOutcome, RedeemResult } from '../../shared/schemas/vouchers';
+import type { Db } from '../db/client';
+import { insertEvent } from '../db/repos/events.repo';
+import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { countScanFailuresSince, lockSeat, recordScanFailure, seatLockedUntil } from '../db/repos/scan-guard.repo';
+import {
+  findVoucher,
+  findVoucherByGeneratedCode,
+  findVoucherByToken,
+  findVouchersByStaticCode,
+  redeemIfActive,
+  type VoucherRow,
+} from '../db/repos/vouchers.repo';
+import type { CallContext } from '../core/handler-types';
+import { getSettings } from '../settings/settings-service';
+import { sweepExpired } from './expiry';
+import { VOUCHER_TOKEN } from './tokens';
+import { statusAt, toSummary } from './voucher-view';
+
+const FAILURE_WINDOW = 10 * 60_000;
+
+/** What an input names, before any outcome: found vouchers, a typo, or nothing it could be. */
+export type VoucherLookup = { kind: 'vouchers'; vouchers: VoucherRow[] } | { kind: 'invalid_check' } | { kind: 'none' };
+
+/** Finds the voucher(s) an input names: its QR token, a generated code (check symbol first), or a POS code. */
+export function lookUpVoucherInput(db: Db, input: string): VoucherLookup {
+  const trimmed = input.trim();
+  if (VOUCHER_TOKEN.test(trimmed.toUpperCase())) {
+    const voucher = findVoucherByToken(db, trimmed.toUpperCase());
+    return voucher ? { kind: 'vouchers', vouchers: [voucher] } : { kind: 'none' };
+  }
+  const generated = checkGeneratedInput(trimmed);
+  if (generated.kind === 'invalid_check') return { kind: 'invalid_check' };
+  if (generated.kind === 'generated') {
+    const voucher = findVoucherByGeneratedCode(db, generated.code);
+    return voucher ? { kind: 'vouchers', vouchers: [voucher] } : { kind: 'none' };
+  }
+  const found = findVouchersByStaticCode(db, normalizeStaticInput(trimmed));
+  return found.length > 0 ? { kind: 'vouchers', vouchers: found } : { kind: 'none' };
+}
+
+/**
+ * vouchers.redeem: the outcome of scanning or typing a voucher's code at a seat. A locked seat is refused
+ * first; codes that name nothing are logged and, after Settings' limit within 10 minutes, lock the seat.
+ */
+export function redeemVoucher(db: Db, input: string, pickedId: number | undefined, ctx: CallContext): RedeemResult {
+  const now = ctx.now();
+  const lockedUntil = seatLockedUntil(db, ctx.seat, now);
+  if (lockedUntil !== null) {
+    return { outcome: 'locked', lockedUntil, message: `Too many unknown codes from ${ctx.seat}: scanning is paused for this seat.` };
+  }
+  sweepExpired(db, now);
+  const lookup = lookUpVoucherInput(db, input);
+  if (lookup.kind !== 'vouchers') return failed(db, lookup.kind === 'invalid_check' ? 'invalid_check' : 'unknown', input, ctx, now);
+
+  let voucher: VoucherRow | undefined;
+  if (pickedId !== undefined) {
+    voucher = lookup.vouchers.find((v) => v.id === pickedId);
+    if (!voucher) return failed(db, 'unknown', input, ctx, now);
+  } else {
+    const active = lookup.vouchers.filter((v) => statusAt(v, now) === 'active');
+    if (active.length > 1) {
+      return {
+        outcome: 'ambiguous',
+        candidates: active.map((v) => toSummary(v, now)),
+        message: `${active.length} active vouchers carry this code: choose the one the customer shows.`,
+      };
+    }
+    voucher = active[0] ?? lookup.vouchers[0];
+  }
+  return redeemOne(db, voucher!, ctx, now);
+}
+
+function redeemOne(db: Db, voucher: VoucherRow, ctx: CallContext, now: number): RedeemResult {
+  const redeemed = db.tx(() => {
+    if (!redeemIfActive(db, voucher.id, ctx.seat, now)) return false;
+    insertEvent(db, { cardId: voucher.cardId, voucherId: voucher.id, type: 'voucher_redeemed', seat: ctx.seat, at: now, data: { code: voucher.redeemCode } });
+    enqueueOutbox(db, 'voucher.redeemed', { voucherId: voucher.id, token: voucher.token, seat: ctx.seat, at: now }, now);
+    return true;
+  });
+  const current = findVoucher(db, voucher.id)!;
+  const summary = toSummary(current, now);
+  if (redeemed) return { outcome: 'redeemed', voucher: summary, message: `Redeemed: ${current.title}.` };
+  const outcome: RedeemOutcome = summary.status === 'redeemed' ? 'already_redeemed' : summary.status === 'voided' ? 'voided' : 'expired';
+  const message =
+    outcome === 'already_redeemed'
+      ? `Already redeemed on ${new Date(current.redeemedAt!).toISOString()} at ${current.redeemedBy}.`
+      : outcome === 'voided'
+        ? `This voucher was voided${current.voidReason ? `: ${current.voidReason}` : ''}.`
+        : `This voucher expired on ${new Date(current.expiresAt!).toISOString()}.`;
+  return { outcome, voucher: summary, message };
+}
+
+function failed(db: Db, outcome: 'unknown' | 'invalid_check', input: string, ctx: CallContext, now: number): RedeemResult {
+  const { scanLockAfter, scanLockMinutes } = getSettings(db);
+  const locked = db.tx(() => {
+    recordScanFailure(db, ctx.seat, now, outcome, input);
+    const failures = countScanFailuresSince(db, ctx.seat, now - FAILURE_WINDOW);
+    if (failures < scanLockAfter) return null;
+    const until = now + scanLockMinutes * 60_000;
+    lockSeat(db, ctx.seat, until, failures);
+    return until;
+  });
+  const message =
+    outcome === 'invalid_check'
+      ? 'This code has a typo: its check character does not match. Look at it again.'
+      : 'No voucher has this code.';
+  return locked === null ? { outcome, message } : { outcome, lockedUntil: locked, message: `${message} This seat is now paused after ${scanLockAfter} unknown codes.` };
+}

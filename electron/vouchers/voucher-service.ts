@@ -1,0 +1,64 @@
+import { AppError } from '../../shared/api/errors';
+import { normalizeGeneratedInput } from '../../shared/domain/redeem-code';
+import type { VoucherDetails, VoucherListPage, VoucherSummary } from '../../shared/schemas/vouchers';
+import type { Db } from '../db/client';
+import { insertEvent } from '../db/repos/events.repo';
+import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { countVouchers, findImage, findVoucher, listVouchers, voidIfActive, voucherEvents, type VoucherQuery } from '../db/repos/vouchers.repo';
+import type { CallContext } from '../core/handler-types';
+import { sweepExpired } from './expiry';
+import { voucherCodesSvg } from './voucher-files';
+import { toSummary } from './voucher-view';
+
+export interface ListRequest extends Omit<VoucherQuery, 'codePrefix'> {
+  cursor?: string;
+  limit?: number;
+}
+
+export function listVoucherPage(db: Db, request: ListRequest, now: number): VoucherListPage {
+  sweepExpired(db, now);
+  const limit = request.limit ?? 50;
+  const before = request.cursor === undefined ? undefined : Number(request.cursor);
+  if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
+    throw new AppError('invalid_input', 'This page marker is not valid; start again from the top.', 'cursor');
+  }
+  const query: VoucherQuery = { ...request, codePrefix: request.query ? normalizeGeneratedInput(request.query) : undefined };
+  const rows = listVouchers(db, query, before, limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => toSummary(row, now)),
+    nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+    total: countVouchers(db, query),
+  };
+}
+
+export function getVoucherDetails(db: Db, id: number, now: number): VoucherDetails {
+  sweepExpired(db, now);
+  const row = findVoucher(db, id);
+  if (!row) throw new AppError('not_found', `There is no voucher #${id}.`, 'id');
+  const image = row.imageId ? findImage(db, row.imageId) : undefined;
+  return {
+    ...toSummary(row, now),
+    token: row.token,
+    description: row.description,
+    image: image ? `data:${image.mime};base64,${image.bytes.toString('base64')}` : null,
+    ...voucherCodesSvg(row),
+    history: voucherEvents(db, id).map((e) => ({ ...e, data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null })),
+  };
+}
+
+/** Voids an active voucher with a reason: it can no longer be redeemed; the card's history and sync are told. */
+export function voidVoucher(db: Db, id: number, reason: string, ctx: CallContext): VoucherSummary {
+  const now = ctx.now();
+  sweepExpired(db, now);
+  db.tx(() => {
+    const row = findVoucher(db, id);
+    if (!row) throw new AppError('not_found', `There is no voucher #${id}.`, 'id');
+    if (!voidIfActive(db, id, reason, now)) {
+      throw new AppError('conflict', `Voucher #${id} is ${row.status} and cannot be voided.`, 'id');
+    }
+    insertEvent(db, { cardId: row.cardId, voucherId: id, type: 'voucher_voided', seat: ctx.seat, at: now, data: { reason } });
+    enqueueOutbox(db, 'voucher.voided', { voucherId: id, token: row.token, reason, at: now, seat: ctx.seat }, now);
+  });
+  return toSummary(findVoucher(db, id)!, now);
+}
