@@ -17,7 +17,7 @@ export function App() {
 function Shell() {
   const { t } = useTranslation();
   const { settings, error, reload } = useSettings();
-  const [route] = useHashRoute(DEFAULT_SECTION_ID);
+  const [route, , hash] = useHashRoute(DEFAULT_SECTION_ID);
   const section = SECTIONS.find((s) => s.id === route) ?? SECTIONS.find((s) => s.id === DEFAULT_SECTION_ID)!;
 
   if (error) {
@@ -42,7 +42,8 @@ function Shell() {
       </button>
       <SideMenu sections={SECTIONS} current={section.id} shopName={settings.shopName} />
       <main className="page" id="content" tabIndex={-1} data-section-page={section.id}>
-        <Page />
+        {/* a new address (e.g. another card for Issue Voucher) starts the page afresh */}
+        <Page key={hash.split('?')[1] ?? ''} />
       </main>
     </div>
   );

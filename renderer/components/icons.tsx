@@ -36,3 +36,28 @@ export function FilterIcon() {
     </svg>
   );
 }
+
+export function TicketIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 8a2 2 0 0 0 2-2h14a2 2 0 0 0 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 0-2 2H5a2 2 0 0 0-2-2v-2a2 2 0 0 0 0-4z" />
+      <path d="M9 6v12" strokeDasharray="2 2" />
+    </svg>
+  );
+}
+
+export function ListIcon() {
+  return (
+    <svg {...base}>
+      <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
+    </svg>
+  );
+}
+
+export function ScanIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 7V4h3M21 7V4h-3M3 17v3h3M21 17v3h-3M7 8v8M10 8v8M13 8v8M17 8v8" />
+    </svg>
+  );
+}

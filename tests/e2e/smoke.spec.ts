@@ -3,6 +3,9 @@ import { startWebHost } from '../support/start-web-host';
 
 const MENU = [
   { id: 'cards', label: 'Issued user cards', heading: 'User Stamp Cards' },
+  { id: 'issue-voucher', label: 'Issue Voucher', heading: 'Issue Voucher' },
+  { id: 'vouchers', label: 'Vouchers', heading: 'Vouchers' },
+  { id: 'scan', label: 'Scan & Redeem', heading: 'Scan & Redeem' },
   { id: 'settings', label: 'Settings', heading: 'Settings' },
   { id: 'about', label: 'About', heading: 'About Stampdesk' },
 ];

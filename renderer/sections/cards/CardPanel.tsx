@@ -123,6 +123,9 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             <button type="button" className="button" onClick={() => setOpen('message')}>
               {t('cards.panel.sendMessage')}
             </button>
+            <a className="button" href={`#/issue-voucher?card=${card.id}`}>
+              {t('cards.panel.issueCoupon')}
+            </a>
             <button type="button" className="button" onClick={() => setOpen('adjust')}>
               {t('cards.panel.adjustStamps')}
             </button>

@@ -106,6 +106,29 @@ export function SettingsPage() {
             onChange={(e) => edit('cardPageBaseUrl', e.target.value)}
           />
         </FormField>
+        <FormField label={t('settings.seatName')} hint={t('settings.seatNameHint')} error={fieldError('seatName')}>
+          <input className="input" name="seatName" value={draft.seatName} maxLength={40} onChange={(e) => edit('seatName', e.target.value)} />
+        </FormField>
+        <fieldset className="fieldset">
+          <legend>{t('settings.scanning')}</legend>
+          {(
+            [
+              ['scanCooldownSeconds', 'scanCooldown'],
+              ['scanLockAfter', 'scanLockAfter'],
+              ['scanLockMinutes', 'scanLockMinutes'],
+            ] as const
+          ).map(([key, label]) => (
+            <FormField key={key} label={t(`settings.${label}`)} error={fieldError(key)}>
+              <input
+                className="input input--short"
+                type="number"
+                min={0}
+                value={draft[key]}
+                onChange={(e) => edit(key, Number(e.target.value))}
+              />
+            </FormField>
+          ))}
+        </fieldset>
         {generalError !== null && <ErrorNotice error={generalError} />}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={!dirty || status.kind === 'saving'}>

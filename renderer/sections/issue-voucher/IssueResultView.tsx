@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRedeemCode } from '../../../shared/domain/redeem-code';
+import type { IssueResult } from '../../../shared/schemas/vouchers';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { downloadText } from '../../lib/download';
+import { downloadBase64 } from '../../lib/file-base64';
+import type { PickedCard } from './CustomerPicker';
+
+interface Props {
+  issued: IssueResult;
+  card: PickedCard | null;
+  title: string;
+  onAnother(): void;
+}
+
+const SHOWN = 20;
+
+/** After GENERATE VOUCHER: where it went, or the codes with Download (PDF, PNG) and Export codes (CSV). */
+export function IssueResultView({ issued, card, title, onAnother }: Props) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const count = issued.vouchers.length;
+  const target = issued.batchId !== null ? { batchId: issued.batchId } : { id: issued.vouchers[0]!.id };
+
+  const download = async (format: 'pdf' | 'png') => {
+    setBusy(format);
+    setError(null);
+    try {
+      const file = await call('vouchers.render', { ...target, format });
+      downloadBase64(file.fileName, file.base64, file.mime);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const exportCodes = async () => {
+    setError(null);
+    try {
+      if (issued.batchId !== null) {
+        const file = await call('vouchers.exportCsv', { batchId: issued.batchId });
+        downloadText(file.fileName, file.csv);
+      } else {
+        const v = issued.vouchers[0]!;
+        downloadText(`voucher-${v.id}-code.csv`, `\ufeffcode,title,voucher_id\r\n${formatRedeemCode(v.redeemCode ?? '')},"${title.replaceAll('"', '""')}",${v.id}\r\n`);
+      }
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="card" aria-label={t('issue.result.title')} data-testid="issue-result">
+      {card ? (
+        <>
+          <h2>{t('issue.result.toCard', { name: card.name, id: card.id })}</h2>
+          <p>{t('issue.result.toCardBody')}</p>
+        </>
+      ) : (
+        <>
+          <h2>{t('issue.result.free', { count })}</h2>
+          <ul className="codes" data-testid="issued-codes">
+            {issued.vouchers.slice(0, SHOWN).map((v) => (
+              <li key={v.id} className="mono">
+                {v.redeemCode ? formatRedeemCode(v.redeemCode) : v.token}
+              </li>
+            ))}
+          </ul>
+          {count > SHOWN && <p className="muted">{t('issue.result.more', { count: count - SHOWN })}</p>}
+        </>
+      )}
+      <div className="form__actions">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => download('pdf')}>
+          {busy === 'pdf' ? t('issue.result.preparing') : count > 1 ? t('issue.result.pdfSheet') : t('issue.result.pdf')}
+        </button>
+        <button type="button" className="button" disabled={busy !== null || count > 30} onClick={() => download('png')}>
+          {busy === 'png' ? t('issue.result.preparing') : t('issue.result.png')}
+        </button>
+        {!card && (
+          <button type="button" className="button" onClick={exportCodes}>
+            {t('issue.result.csv')}
+          </button>
+        )}
+        <button type="button" className="button button--primary" onClick={onAnother}>
+          {t('issue.result.another')}
+        </button>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}

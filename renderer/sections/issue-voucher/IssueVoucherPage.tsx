@@ -1,0 +1,211 @@
+import { useEffect, useMemo, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRedeemCode, generatedCodeFromBytes } from '../../../shared/domain/redeem-code';
+import { expiryOf, localDate, type Validity } from '../../../shared/domain/validity';
+import { MAX_QUANTITY, VOUCHER_DESCRIPTION_MAX, VOUCHER_TITLE_MAX, type IssueResult } from '../../../shared/schemas/vouchers';
+import { useSettings } from '../../app/SettingsContext';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormField } from '../../components/FormField';
+import { PageHeader } from '../../components/PageHeader';
+import { call } from '../../lib/api';
+import { ApiCallError } from '../../lib/api-error';
+import { formatDateTime } from '../../lib/format';
+import { hashParam } from '../../lib/hash-params';
+import { CodePreview } from './CodePreview';
+import { CustomerPicker, type PickedCard } from './CustomerPicker';
+import { ImagePicker, uploadImage, type PickedImage } from './ImagePicker';
+import { IssueResultView } from './IssueResultView';
+
+type ValidityKind = Validity['kind'];
+
+/** Issue Voucher: a one-time voucher for a customer's wallet, or free printable ones with a redeem code. */
+export function IssueVoucherPage() {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const [card, setCard] = useState<PickedCard | null>(null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [image, setImage] = useState<PickedImage | null>(null);
+  const [withCode, setWithCode] = useState(true);
+  const [codeKind, setCodeKind] = useState<'generated' | 'static'>('generated');
+  const [staticCode, setStaticCode] = useState('');
+  const [validityKind, setValidityKind] = useState<ValidityKind>('unlimited');
+  const [amount, setAmount] = useState('30');
+  const [date, setDate] = useState('');
+  const [quantity, setQuantity] = useState('1');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null; title: string } | null>(null);
+  const example = useMemo(() => formatRedeemCode(generatedCodeFromBytes(crypto.getRandomValues(new Uint8Array(8)))), []);
+
+  // ISSUE COUPON on a card opens this section with the card chosen
+  useEffect(() => {
+    const id = Number(hashParam('card'));
+    if (!Number.isInteger(id) || id <= 0) return;
+    call('cards.get', { id }).then(
+      (c) => setCard({ id: c.id, name: c.name }),
+      () => {},
+    );
+  }, []);
+
+  const free = card === null;
+  const codeOn = free || withCode;
+  const zone = settings?.timeZone ?? 'UTC';
+  const validity: Validity | null =
+    validityKind === 'unlimited'
+      ? { kind: 'unlimited' }
+      : validityKind === 'fixed'
+        ? date
+          ? { kind: 'fixed', date }
+          : null
+        : Number.isInteger(Number(amount)) && Number(amount) > 0
+          ? validityKind === 'days'
+            ? { kind: 'days', days: Number(amount) }
+            : { kind: 'months', months: Number(amount) }
+          : null;
+  const expiry = validity ? expiryOf(validity, Date.now(), zone) : undefined;
+  const fieldError = (field: string) => (error instanceof ApiCallError && error.field?.startsWith(field) ? error.message : null);
+
+  const onPaste = async (event: ClipboardEvent) => {
+    const file = [...event.clipboardData.files].find((f) => f.type.startsWith('image/'));
+    if (!file) return;
+    event.preventDefault();
+    try {
+      setImage(await uploadImage(file));
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !validity) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const issued = await call('vouchers.issue', {
+        cardId: card?.id,
+        title,
+        description: description.trim() || undefined,
+        imageId: image?.id,
+        redeemCode: codeOn ? (codeKind === 'generated' ? { kind: 'generated' } : { kind: 'static', code: staticCode }) : null,
+        validity,
+        quantity: free ? Number(quantity) : undefined,
+      });
+      setResult({ issued, card, title });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <>
+        <PageHeader title={t('issue.title')} />
+        <IssueResultView issued={result.issued} card={result.card} title={result.title} onAnother={() => setResult(null)} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('issue.title')} subtitle={t('issue.subtitle')} />
+      <form className="card form form--wide" onSubmit={submit} onPaste={onPaste} noValidate aria-label={t('issue.title')}>
+        <FormField label={t('issue.customer.label')} hint={free ? t('issue.customer.freeHint') : t('issue.customer.cardHint')}>
+          <div>
+            <CustomerPicker value={card} onChange={setCard} />
+          </div>
+        </FormField>
+        <FormField
+          label={t('issue.titleField')}
+          hint={<span className="counter">{t('settings.characters', { count: title.length, max: VOUCHER_TITLE_MAX })}</span>}
+          error={fieldError('title')}
+        >
+          <input className="input" value={title} maxLength={VOUCHER_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
+        </FormField>
+        <FormField
+          label={t('issue.description')}
+          hint={<span className="counter">{t('settings.characters', { count: description.length, max: VOUCHER_DESCRIPTION_MAX })}</span>}
+          error={fieldError('description')}
+        >
+          <textarea className="input" rows={3} value={description} maxLength={VOUCHER_DESCRIPTION_MAX} onChange={(e) => setDescription(e.target.value)} />
+        </FormField>
+        <FormField label={t('issue.image.label')} hint={t('issue.image.hint')} error={fieldError('imageId')}>
+          <div>
+            <ImagePicker value={image} onChange={setImage} />
+          </div>
+        </FormField>
+        <fieldset className="fieldset">
+          <legend>{t('issue.code.label')}</legend>
+          <label className="check">
+            <input type="checkbox" checked={codeOn} disabled={free} onChange={(e) => setWithCode(e.target.checked)} />
+            {t('issue.code.switch')}
+          </label>
+          {free && <p className="muted small">{t('issue.code.freeAlways')}</p>}
+          {codeOn && (
+            <>
+              <div className="segmented" role="radiogroup" aria-label={t('issue.code.kind')}>
+                {(['generated', 'static'] as const).map((kind) => (
+                  <label key={kind} className={`segmented__option${codeKind === kind ? ' segmented__option--on' : ''}`}>
+                    <input type="radio" name="codeKind" checked={codeKind === kind} onChange={() => setCodeKind(kind)} />
+                    {t(`issue.code.${kind}`)}
+                  </label>
+                ))}
+              </div>
+              {codeKind === 'static' && (
+                <FormField label={t('issue.code.posCode')} hint={t('issue.code.posHint')} error={fieldError('redeemCode')}>
+                  <input className="input mono" value={staticCode} maxLength={32} onChange={(e) => setStaticCode(e.target.value.toUpperCase())} />
+                </FormField>
+              )}
+              <CodePreview code={codeKind === 'generated' ? example : staticCode.trim()} example={codeKind === 'generated'} />
+            </>
+          )}
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{t('issue.validity.label')}</legend>
+          <div className="segmented" role="radiogroup" aria-label={t('issue.validity.label')}>
+            {(['unlimited', 'days', 'months', 'fixed'] as const).map((kind) => (
+              <label key={kind} className={`segmented__option${validityKind === kind ? ' segmented__option--on' : ''}`}>
+                <input type="radio" name="validity" checked={validityKind === kind} onChange={() => setValidityKind(kind)} />
+                {t(`issue.validity.${kind}`)}
+              </label>
+            ))}
+          </div>
+          {(validityKind === 'days' || validityKind === 'months') && (
+            <FormField label={t(`issue.validity.${validityKind}Count`)} error={fieldError('validity')}>
+              <input className="input input--short" type="number" min={1} value={amount} onChange={(e) => setAmount(e.target.value)} />
+            </FormField>
+          )}
+          {validityKind === 'fixed' && (
+            <FormField label={t('issue.validity.date')} error={fieldError('validity')}>
+              <input className="input input--short" type="date" min={localDate(Date.now(), zone)} value={date} onChange={(e) => setDate(e.target.value)} />
+            </FormField>
+          )}
+          <p className="muted" data-testid="expiry-preview" aria-live="polite">
+            {expiry === undefined
+              ? t('issue.validity.incomplete')
+              : expiry === null
+                ? t('issue.validity.never')
+                : t('issue.validity.until', { when: settings ? formatDateTime(expiry - 1, settings) : '', zone })}
+          </p>
+        </fieldset>
+        {free && (
+          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: MAX_QUANTITY })} error={fieldError('quantity')}>
+            <input className="input input--short" type="number" min={1} max={MAX_QUANTITY} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+          </FormField>
+        )}
+        {error !== null && !(error instanceof ApiCallError && error.field) && <ErrorNotice error={error} />}
+        {error instanceof ApiCallError && error.field && !['title', 'description', 'imageId', 'redeemCode', 'validity', 'quantity'].some((f) => error.field!.startsWith(f)) && (
+          <ErrorNotice error={error} />
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy || !validity || !title.trim()}>
+            {busy ? t('issue.generating') : t('issue.generate')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
