@@ -2,11 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchSeed, benchStartup } from './foundation';
 import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
+import { benchVouchers } from './vouchers';
 import { report, type Measurement } from './lib/report';
 import { machineReference } from './lib/machine-reference';
 
 /**
- * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,import]`
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,vouchers,import]`
  * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
     measurements.push(...(await benchCardSearch(dataDir)));
   }
   if (wanted('list')) measurements.push(...benchListAndDetails(dataDir));
+  if (wanted('vouchers')) {
+    console.log('Vouchers …');
+    measurements.push(...(await benchVouchers()));
+  }
   if (wanted('import')) {
     console.log('Importing CSV …');
     measurements.push(...(await benchImport(dataDir)));

@@ -138,3 +138,21 @@ export function countCards(db: Db): number {
 export function maxCustomerId(db: Db): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM customers').get() as { n: number }).n;
 }
+
+export interface DemoVoucherRow {
+  token: string;
+  code: string;
+  title: string;
+  status: 'active' | 'redeemed' | 'expired' | 'voided';
+  issuedAt: number;
+  expiresAt: number | null;
+}
+
+/** Writes demo vouchers (free, generated codes) in batched inserts; one transaction per call. */
+export function insertDemoVouchers(db: Db, rows: readonly DemoVoucherRow[]): void {
+  const insert = createBatchInserter(db.sqlite, 'vouchers', ['token', 'title', 'code_kind', 'redeem_code', 'status', 'source', 'issued_at', 'expires_at']);
+  db.tx(() => {
+    for (const r of rows) insert.add(r.token, r.title, 'generated', r.code, r.status, 'manual', r.issuedAt, r.expiresAt);
+    insert.flush();
+  });
+}
