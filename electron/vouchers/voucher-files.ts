@@ -1,18 +1,11 @@
 import { AppError } from '../../shared/api/errors';
 import { formatRedeemCode } from '../../shared/domain/redeem-code';
-import type { RenderedFile } from '../../shared/schemas/vouchers';
 import { code128Svg, qrSvg } from '../barcodes/svg';
 import type { CouponData } from '../coupons/coupon-layout';
-import { couponsPdf, type CouponSource } from '../coupons/coupon-pdf';
-import { registerCouponFonts } from '../coupons/fonts';
-import { couponPng, type CouponImage } from '../coupons/paint';
 import type { Db } from '../db/client';
-import { batchVoucherIds, findImage, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
+import { batchVoucherIds, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
 import { BOM, csvLine } from '../csv/write-csv';
-import { getSettings } from '../settings/settings-service';
 import type { CsvFile } from '../../shared/schemas/cards';
-
-const MAX_PNG_SHEET = 30;
 
 /** What a printed voucher shows, in the shop's zone and language. */
 export function couponData(voucher: VoucherRow, shopName: string, timeZone: string, locale: string): CouponData {
@@ -37,58 +30,6 @@ export function couponData(voucher: VoucherRow, shopName: string, timeZone: stri
 export function voucherCodesSvg(voucher: VoucherRow): { qrSvg: string; barcodeSvg: string } {
   const code = voucher.redeemCode ? formatRedeemCode(voucher.redeemCode) : null;
   return { qrSvg: qrSvg(voucher.token), barcodeSvg: code128Svg(code ?? voucher.token) };
-}
-
-/** vouchers.render: one voucher as PDF/PNG/SVG, or a batch as a PDF sheet (or a PNG strip of up to 30). */
-export async function renderVouchers(
-  db: Db,
-  request: { id?: number; batchId?: number; format: 'pdf' | 'png' | 'svg' },
-  resourcesDir: string,
-): Promise<RenderedFile> {
-  registerCouponFonts(resourcesDir);
-  const settings = getSettings(db);
-  const ids = request.id !== undefined ? [request.id] : batchVoucherIds(db, request.batchId!);
-  if (ids.length === 0) throw new AppError('not_found', request.id !== undefined ? 'There is no such voucher.' : 'There is no such batch.', request.id !== undefined ? 'id' : 'batchId');
-  const vouchers = ids.map((id) => findVoucher(db, id)).filter((v): v is VoucherRow => v !== undefined);
-  if (vouchers.length === 0) throw new AppError('not_found', 'There is no such voucher.', 'id');
-  const images = new Map<string, CouponImage | null>();
-  const imageOf = (id: string | null): CouponImage | null => {
-    if (!id) return null;
-    if (!images.has(id)) images.set(id, findImage(db, id) ?? null);
-    return images.get(id) ?? null;
-  };
-  const sources: CouponSource[] = vouchers.map((v) => ({ data: couponData(v, settings.shopName, settings.timeZone, settings.locale), image: imageOf(v.imageId) }));
-  const name = request.id !== undefined ? `voucher-${request.id}` : `vouchers-batch-${request.batchId}`;
-
-  if (request.format === 'svg') {
-    if (vouchers.length !== 1) throw new AppError('invalid_input', 'SVG is for one voucher; use PDF for a batch.', 'format');
-    const { qrSvg: qr } = voucherCodesSvg(vouchers[0]!);
-    return { base64: Buffer.from(qr).toString('base64'), mime: 'image/svg+xml', fileName: `${name}-qr.svg` };
-  }
-  if (request.format === 'png') {
-    if (vouchers.length > MAX_PNG_SHEET) {
-      throw new AppError('invalid_input', `PNG holds at most ${MAX_PNG_SHEET} vouchers; download the batch as PDF.`, 'format');
-    }
-    const pngs = await Promise.all(sources.map((s) => couponPng(s.data, s.image, vouchers.length === 1 ? 2 : 1)));
-    const png = pngs.length === 1 ? pngs[0]! : await stack(pngs);
-    return { base64: png.toString('base64'), mime: 'image/png', fileName: `${name}.png` };
-  }
-  const pdf = await couponsPdf(sources, vouchers.length === 1 ? 'single' : 'sheet');
-  return { base64: pdf.toString('base64'), mime: 'application/pdf', fileName: `${name}.pdf` };
-}
-
-async function stack(pngs: Buffer[]): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
-  const metas = await Promise.all(pngs.map((p) => sharp(p).metadata()));
-  const width = Math.max(...metas.map((m) => m.width ?? 0));
-  const height = metas.reduce((sum, m) => sum + (m.height ?? 0), 0);
-  let top = 0;
-  const composite = pngs.map((input, i) => {
-    const placed = { input, top, left: 0 };
-    top += metas[i]!.height ?? 0;
-    return placed;
-  });
-  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(composite).png().toBuffer();
 }
 
 /** A batch's codes as CSV, for loading into a POS as one-time promo codes ("zero integration"). */
