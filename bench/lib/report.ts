@@ -39,13 +39,22 @@ export function report(measurements: Measurement[], context: Record<string, unkn
   for (const row of rows) console.log(line(row));
   console.log();
 
+  const file = path.resolve('bench/results/latest.json');
+  // a partial run (--only) replaces its own figures and keeps the others, each with its date
+  const date = new Date().toISOString();
+  let earlier: Array<{ name: string }> = [];
+  try {
+    earlier = (JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: Array<{ name: string }> }).results ?? [];
+  } catch {
+    // first run
+  }
+  const fresh = measurements.map((m) => ({ ...m, pass: passes(m), date }));
   const out = {
-    date: new Date().toISOString(),
+    date,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     context,
-    results: measurements.map((m) => ({ ...m, pass: passes(m) })),
+    results: [...earlier.filter((e) => !fresh.some((f) => f.name === e.name)), ...fresh],
   };
-  const file = path.resolve('bench/results/latest.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`Written to ${path.relative(process.cwd(), file)}`);
