@@ -4,21 +4,11 @@ import { phoneDigits } from '../../shared/domain/normalize';
 import { parseDateTime } from '../../shared/domain/zoned-time';
 import { IMPORT_COLUMNS } from '../../shared/schemas/cards';
 import { CsvError, readCsv } from '../csv/parse-csv';
+import type { ImportCardValues } from '../db/repos/card-import.repo';
 
-export interface ImportRow {
+/** A parsed row, with the line it came from for error messages. */
+export interface ImportRow extends ImportCardValues {
   line: number;
-  cardId: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  phoneDigits: string | null;
-  templateId: number;
-  templateVersion: number;
-  stamps: number;
-  goal: number;
-  platforms: number;
-  createdAt: number;
-  lastStampAt: number | null;
 }
 
 export interface ParsedImport {

@@ -6,22 +6,8 @@ export function statusAt(row: VoucherRow, now: number): VoucherSummary['status']
   return row.status === 'active' && row.expiresAt !== null && row.expiresAt <= now ? 'expired' : row.status;
 }
 
+/** What the API shows of a voucher: the stored row without its token, description and image, status as of `now`. */
 export function toSummary(row: VoucherRow, now: number): VoucherSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    status: statusAt(row, now),
-    redeemCode: row.redeemCode,
-    codeKind: row.codeKind,
-    cardId: row.cardId,
-    customerName: row.customerName,
-    batchId: row.batchId,
-    source: row.source,
-    issuedAt: row.issuedAt,
-    expiresAt: row.expiresAt,
-    redeemedAt: row.redeemedAt,
-    redeemedBy: row.redeemedBy,
-    voidedAt: row.voidedAt,
-    voidReason: row.voidReason,
-  };
+  const { token: _token, description: _description, imageId: _imageId, ...summary } = row;
+  return { ...summary, status: statusAt(row, now) };
 }

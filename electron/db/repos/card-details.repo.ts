@@ -1,21 +1,11 @@
 import type { Db } from '../client';
 import type { EventType } from '../../../shared/domain/events';
+import type { CardFields } from './card-fields';
 
-export interface CardRow {
-  id: number;
+export interface CardRow extends CardFields {
   token: string;
   customerId: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  stamps: number;
-  goal: number;
-  platforms: number;
-  templateId: number;
-  templateVersion: number;
   templateName: string;
-  createdAt: number;
-  lastStampAt: number | null;
   deletedAt: number | null;
 }
 

@@ -1,18 +1,8 @@
 import type { Db } from '../client';
+import type { CardFields } from './card-fields';
 
-export interface ExistingCard {
-  id: number;
+export interface ExistingCard extends CardFields {
   customerId: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  stamps: number;
-  goal: number;
-  platforms: number;
-  templateId: number;
-  templateVersion: number;
-  createdAt: number;
-  lastStampAt: number | null;
   deletedAt: number | null;
 }
 
@@ -42,19 +32,10 @@ export function templateGoals(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [`${r.t}:${r.v}`, r.goal]));
 }
 
-export interface ImportCardValues {
+/** A card as an import writes it: the listed fields, the phone's digits for search, and the card number as `cardId`. */
+export interface ImportCardValues extends Omit<CardFields, 'id'> {
   cardId: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
   phoneDigits: string | null;
-  templateId: number;
-  templateVersion: number;
-  stamps: number;
-  goal: number;
-  platforms: number;
-  createdAt: number;
-  lastStampAt: number | null;
 }
 
 /**

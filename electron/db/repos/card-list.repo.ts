@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { countLiveCards } from './counts.repo';
+import type { CardFields } from './card-fields';
 import type { CardFilter, CardSort } from '../../../shared/schemas/cards';
 
 /** What the search box asks the index for (see electron/cards/search-plan.ts). */
@@ -14,18 +15,7 @@ export interface CardMatchSpec {
   token: string | null;
 }
 
-export interface CardListRow {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  stamps: number;
-  goal: number;
-  platforms: number;
-  templateId: number;
-  templateVersion: number;
-  createdAt: number;
-  lastStampAt: number | null;
+export interface CardListRow extends CardFields {
   /** The row's sort key, for the next page's cursor. */
   key: Array<string | number>;
 }

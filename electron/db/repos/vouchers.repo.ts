@@ -1,25 +1,12 @@
 import type { Db } from '../client';
 import { createBatchInserter } from '../batch-inserter';
+import type { VoucherSummary } from '../../../shared/schemas/vouchers';
 
-export interface VoucherRow {
-  id: number;
+/** A stored voucher: what the API shows of it, plus its token, description and image. */
+export interface VoucherRow extends VoucherSummary {
   token: string;
-  batchId: number | null;
-  cardId: number | null;
-  customerName: string | null;
-  title: string;
   description: string | null;
   imageId: string | null;
-  codeKind: 'generated' | 'static' | null;
-  redeemCode: string | null;
-  status: 'active' | 'redeemed' | 'expired' | 'voided';
-  source: string;
-  issuedAt: number;
-  expiresAt: number | null;
-  redeemedAt: number | null;
-  redeemedBy: string | null;
-  voidedAt: number | null;
-  voidReason: string | null;
 }
 
 const COLUMNS = `v.id, v.token, v.batch_id AS batchId, v.card_id AS cardId, cu.name AS customerName, v.title, v.description,
