@@ -142,8 +142,25 @@ test('Scan & Redeem: unmistakable outcomes for vouchers, cards with a stamp cool
   await expect(page.locator('[data-outcome]')).toContainText('#113772 - Olivia Smith');
   await page.getByRole('button', { name: 'Add stamp' }).click();
   await expect(page.getByText('Stamp added: 3 / 8.')).toBeVisible();
+  // the cooldown keeps the button off, with a countdown, and a rescan of the same card says so too
+  await expect(page.getByRole('button', { name: 'Add stamp' })).toBeDisabled();
+  await expect(page.getByTestId('stamp-cooldown')).toContainText(/Another stamp is possible in (30|29|28) s/);
+  await scan('113772');
+  await expect(page.getByRole('button', { name: 'Add stamp' })).toBeDisabled();
+  await expect(page.getByTestId('stamp-cooldown')).toBeVisible();
+
+  // another seat stamps a card between the scan and the click: the refusal shows in the card, the count stays
+  await scan('113776');
+  await expect(page.getByRole('button', { name: 'Add stamp' })).toBeEnabled();
+  const before = await api(host, 'cards.addStamp', { id: 113776 });
   await page.getByRole('button', { name: 'Add stamp' }).click();
-  await expect(page.getByRole('alert')).toContainText('a double scan?');
+  await expect(page.locator('[data-outcome="card"]')).toContainText('a double scan?');
+  expect((await api(host, 'cards.get', { id: 113776 })).stamps).toBe(before.stamps);
+
+  // a full card (8 of 8) cannot take a stamp, and says why
+  await scan('113773');
+  await expect(page.locator('[data-outcome="card"]')).toContainText('The card is full');
+  await expect(page.getByRole('button', { name: 'Add stamp' })).toBeDisabled();
 
   const typo = code.slice(0, 3) + (code[3] === 'A' ? 'B' : 'A') + code.slice(4);
   await scan(typo);

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardDetails } from '../../../shared/schemas/cards';
+import { ProgressBar } from '../../components/ProgressBar';
+import { ApiCallError } from '../../lib/api-error';
+
+interface ScannedCardProps {
+  card: CardDetails;
+  /** Seconds until the cooldown lets this card take another stamp, as of `shownAt`. */
+  stampWaitSeconds: number;
+  shownAt: number;
+  lastStamp: string;
+  onAddStamp: (id: number) => Promise<CardDetails>;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * A scanned card: its progress and an Add stamp button that stays off while the cooldown runs (with a
+ * live countdown) or when the card is full. A refusal from the main process is shown here, in the card.
+ */
+export function ScannedCard({ card, stampWaitSeconds, shownAt, lastStamp, onAddStamp, onError }: ScannedCardProps) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const wait = useCountdown(shownAt + stampWaitSeconds * 1000);
+  const full = card.stamps >= card.goal;
+
+  const addStamp = async () => {
+    setBusy(true);
+    try {
+      const updated = await onAddStamp(card.id);
+      setNotice({ text: t('scan.stampAdded', { stamps: updated.stamps, goal: updated.goal }), tone: 'ok' });
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'conflict') setNotice({ text: e.message, tone: 'warn' });
+      else onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="outcome outcome--card" role="status" data-outcome="card">
+      <h2 className="outcome__title">
+        #{card.id} - <bdi>{card.name}</bdi>
+      </h2>
+      <ProgressBar stamps={card.stamps} goal={card.goal} label={t('cards.panel.progress')} />
+      <p className="muted">{t('scan.lastStamp', { when: lastStamp || '—' })}</p>
+      <button type="button" className="button button--primary" disabled={busy || full || wait > 0} onClick={() => void addStamp()}>
+        {t('scan.addStamp')}
+      </button>
+      {notice && <p className={`outcome__note outcome__note--${notice.tone}`}>{notice.text}</p>}
+      {full ? (
+        <p className="muted">{t('scan.cardFull', { goal: card.goal })}</p>
+      ) : (
+        wait > 0 && (
+          <p className="muted" data-testid="stamp-cooldown">
+            {t('scan.cooldown', { seconds: wait })}
+          </p>
+        )
+      )}
+    </section>
+  );
+}
+
+/** Whole seconds left until `until`, ticking down while there are any. */
+function useCountdown(until: number): number {
+  const [seconds, setSeconds] = useState(() => secondsUntil(until));
+  useEffect(() => {
+    setSeconds(secondsUntil(until));
+    const timer = setInterval(() => {
+      const left = secondsUntil(until);
+      setSeconds(left);
+      if (left === 0) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return seconds;
+}
+
+function secondsUntil(until: number): number {
+  return Math.max(0, Math.ceil((until - Date.now()) / 1000));
+}
