@@ -88,7 +88,7 @@ test('the form refuses a POS code with other characters and a past date, naming 
 });
 
 test('Vouchers: search by code, filter by status, details with codes, void with a reason', async ({ page, host }) => {
-  const issued = await api(host, 'vouchers.issue', { title: 'Birthday gift', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' }, quantity: 3 });
+  const issued = await api(host, 'vouchers.issue', { title: 'Birthday gift', description: 'A slice of cake\nwith the coffee', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' }, quantity: 3 });
   await api(host, 'vouchers.redeem', { input: issued.vouchers[0]!.token });
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Vouchers', exact: true }).click();
@@ -103,6 +103,7 @@ test('Vouchers: search by code, filter by status, details with codes, void with 
   const dialog = page.getByRole('dialog', { name: `Voucher #${issued.vouchers[1]!.id}` });
   await expect(dialog.getByTestId('voucher-qr')).toBeVisible();
   await expect(dialog.getByTestId('voucher-status')).toHaveText('Active');
+  await expect(dialog.getByText('A slice of cake')).toBeVisible();
   await dialog.getByRole('button', { name: 'Void' }).click();
   await expect(dialog.getByRole('button', { name: /Void voucher/ })).toBeDisabled();
   await dialog.getByLabel('Reason for voiding (required)').fill('Handed out by mistake');

@@ -9,7 +9,7 @@ import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { hashParam } from '../../lib/hash-params';
 import { CodePreview } from './CodePreview';
 import { CustomerPicker, type PickedCard } from './CustomerPicker';
@@ -192,7 +192,7 @@ export function IssueVoucherPage() {
           </p>
         </fieldset>
         {free && (
-          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: MAX_QUANTITY })} error={fieldError('quantity')}>
+          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: formatNumber(MAX_QUANTITY, settings?.locale ?? 'en') })} error={fieldError('quantity')}>
             <input className="input input--short" type="number" min={1} max={MAX_QUANTITY} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
           </FormField>
         )}

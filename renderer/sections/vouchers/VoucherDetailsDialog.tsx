@@ -60,6 +60,14 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
             <dd>
               <bdi>{voucher.title}</bdi>
             </dd>
+            {voucher.description && (
+              <>
+                <dt>{t('vouchers.details.description')}</dt>
+                <dd className="pre-line">
+                  <bdi>{voucher.description}</bdi>
+                </dd>
+              </>
+            )}
             <dt>{t('vouchers.columns.status')}</dt>
             <dd>
               <span className={`status status--${voucher.status}`} data-testid="voucher-status">
