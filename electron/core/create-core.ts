@@ -5,6 +5,7 @@ import { createCardsHandlers } from '../cards/handlers';
 import { createImageHandlers } from '../images/handlers';
 import { getSettings } from '../settings/settings-service';
 import { createVoucherHandlers } from '../vouchers/handlers';
+import { startExpirySweeps } from '../vouchers/expiry-timer';
 import path from 'node:path';
 import { createDispatcher } from './dispatch';
 import type { CallContext, Handlers } from './handler-types';
@@ -19,6 +20,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Opens an address in the default browser; the Electron host passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
+  /** How often expired vouchers are swept in the background (default a minute); 0 turns it off. */
+  expirySweepMs?: number;
 }
 
 export interface Core {
@@ -42,12 +45,16 @@ export function createCore(options: CoreOptions): Core {
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);
   const now = options.now ?? Date.now;
+  const stopSweeps = options.expirySweepMs === 0 ? () => {} : startExpirySweeps(db, now, options.expirySweepMs);
   return {
     db,
     dataDir: options.dataDir,
     handlers,
     // every call acts as this workstation's seat (Settings), unless a host names another
     call: (method, input, seat) => dispatch(method, input, { seat: seat ?? getSettings(db).seatName, now } satisfies CallContext),
-    close: () => db.close(),
+    close: () => {
+      stopSweeps();
+      db.close();
+    },
   };
 }

@@ -101,6 +101,19 @@ describe('vouchers in the core, on a real SQLite file', () => {
     expect((await value<Redeemed>('vouchers.redeem', { input: 'FREECOFFEE' })).outcome).toBe('already_redeemed');
   });
 
+  it('a background sweep records expiry in the card history without anyone reading vouchers', async () => {
+    core.close();
+    core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', now: () => now, expirySweepMs: 20 });
+    const [gift] = (await value<Issued>('vouchers.issue', { cardId: 113772, title: 'Gift', redeemCode: null, validity: { kind: 'days', days: 1 } })).vouchers;
+    const expiredEvents = () => core.db.sqlite.prepare("SELECT voucher_id AS voucherId, at FROM events WHERE type = 'voucher_expired'").all();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(expiredEvents()).toEqual([]); // not due yet
+    now += 2 * 86_400_000;
+    await expect.poll(expiredEvents, { timeout: 2_000 }).toEqual([{ voucherId: gift!.id, at: gift!.expiresAt }]);
+    const history = await value<{ items: Array<{ type: string; at: number }> }>('cards.history', { id: 113772 });
+    expect(history.items[0]).toMatchObject({ type: 'voucher_expired', at: gift!.expiresAt });
+  });
+
   it('expiry applies by time everywhere, with a voucher_expired event; voided vouchers say so', async () => {
     const [soon] = (await value<Issued>('vouchers.issue', { title: 'Soon', redeemCode: { kind: 'generated' }, validity: { kind: 'days', days: 1 } })).vouchers;
     const [other] = (await value<Issued>('vouchers.issue', { title: 'Other', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } })).vouchers;
