@@ -1,6 +1,6 @@
 import { createCanvas, type Image } from '@napi-rs/canvas';
 import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from '../barcodes/symbols';
-import { writePdf, type PdfPage } from '../pdf/pdf-writer';
+import { pdfImage, writePdf, type PdfPage } from '../pdf/pdf-writer';
 import { COUPON_HEIGHT, COUPON_WIDTH, type CouponData } from './coupon-layout';
 import { loadCouponImage, paintCoupon, type CouponImage } from './paint';
 
@@ -78,14 +78,24 @@ async function renderPage(
     );
   }
   const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  const gray = Buffer.alloc(canvas.width * canvas.height);
-  for (let i = 0, j = 0; j < gray.length; i += 4, j++) gray[j] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
   return {
     width,
     height,
-    images: [{ x: 0, y: 0, width, height, pixelWidth: canvas.width, pixelHeight: canvas.height, channels: 1, pixels: gray }],
+    images: [pdfImage({ x: 0, y: 0, width, height, pixelWidth: canvas.width, pixelHeight: canvas.height, channels: 1 }, toGray(rgba))],
     rects,
   };
+}
+
+/** RGBA to 8-bit luma (BT.601 weights), one 32-bit read per pixel. */
+function toGray(rgba: Uint8ClampedArray): Buffer {
+  const count = rgba.length >> 2;
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, count);
+  const gray = Buffer.allocUnsafe(count);
+  for (let i = 0; i < count; i++) {
+    const v = pixels[i]!;
+    gray[i] = ((v & 255) * 77 + ((v >>> 8) & 255) * 150 + ((v >>> 16) & 255) * 29) >> 8;
+  }
+  return gray;
 }
 
 function qrRects(payload: string, x: number, y: number, size: number, out: PdfPage['rects']): void {

@@ -1,4 +1,7 @@
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+
+const deflate = promisify(zlib.deflate);
 
 /**
  * A small PDF 1.4 writer: pages with deflated raster images (grey or RGB) and black rectangles drawn as
@@ -12,8 +15,18 @@ export interface PdfImage {
   pixelWidth: number;
   pixelHeight: number;
   channels: 1 | 3;
-  /** Raw pixels, row by row, `channels` bytes each. */
-  pixels: Buffer;
+  /** The pixels, deflated: compression runs on the thread pool while the caller draws the next page. */
+  deflated: Promise<Buffer>;
+}
+
+/**
+ * An image for a page from raw pixels (row by row, `channels` bytes each). Compression starts at once on
+ * the thread pool, so it runs on the other core while the caller draws the next page.
+ */
+export function pdfImage(placement: Omit<PdfImage, 'deflated'>, pixels: Buffer): PdfImage {
+  const deflated = deflate(pixels, { level: 6 });
+  deflated.catch(() => {}); // awaited by writePdf; never an unhandled rejection if drawing stops first
+  return { ...placement, deflated };
 }
 
 export interface PdfPage {
@@ -26,7 +39,7 @@ export interface PdfPage {
 
 const num = (n: number) => (Math.round(n * 1000) / 1000).toString();
 
-export function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): Buffer {
+export async function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): Promise<Buffer> {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string): number => {
     objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
@@ -42,16 +55,16 @@ export function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): Buffer
   for (const page of pages) {
     const xobjects: string[] = [];
     let content = '';
-    page.images.forEach((image, i) => {
+    for (const [i, image] of page.images.entries()) {
       const id = add(
         stream(
           `/Type /XObject /Subtype /Image /Width ${image.pixelWidth} /Height ${image.pixelHeight} /ColorSpace /${image.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /FlateDecode`,
-          zlib.deflateSync(image.pixels, { level: 6 }),
+          await image.deflated,
         ),
       );
       xobjects.push(`/Im${i} ${id} 0 R`);
       content += `q ${num(image.width)} 0 0 ${num(image.height)} ${num(image.x)} ${num(page.height - image.y - image.height)} cm /Im${i} Do Q\n`;
-    });
+    }
     if (page.rects.length > 0) {
       content += '0 g\n';
       for (const [x, y, w, h] of page.rects) content += `${num(x)} ${num(page.height - y - h)} ${num(w)} ${num(h)} re\n`;
