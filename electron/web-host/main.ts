@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { AppError } from '../../shared/api/errors';
 import { createCore, type Core } from '../core/create-core';
 import { seedDemoIfEmpty } from '../demo/seed';
+import { seedDemoVoucherStory } from '../demo/demo-vouchers';
 import { bundledPaths, defaultDataDir } from '../paths';
 import { parseWebHostArgs } from './args';
 import { openBrowser } from './open-browser';
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
   const core = createCore({ dataDir, migrationsDir, resourcesDir, version });
   if (args.demo) {
     const seeded = seedDemoIfEmpty(core.db, DEMO_CARDS);
-    if (seeded) console.error(`Loaded demo data: ${seeded.cards} cards, ${seeded.customers} customers.`);
+    if (seeded) {
+      const vouchers = seedDemoVoucherStory(core.db);
+      console.error(`Loaded demo data: ${seeded.cards} cards, ${seeded.customers} customers, ${vouchers} vouchers.`);
+    }
   }
 
   const token = newToken();

@@ -69,7 +69,7 @@ test('a tab opened without the printed address explains how to get in', async ({
   await expect(page.getByRole('navigation')).toHaveCount(0);
 });
 
-test('--demo on an empty data folder shows about 500 demo cards', async ({ page }) => {
+test('--demo on an empty data folder shows about 500 demo cards and their vouchers', async ({ page }) => {
   const demo = await startWebHost({ args: ['--demo'] });
   try {
     await page.goto(demo.url);
@@ -77,6 +77,9 @@ test('--demo on an empty data folder shows about 500 demo cards', async ({ page 
     await page.getByRole('link', { name: 'About' }).click();
     await expect(page.getByTestId('info-cards')).toHaveText('500');
     await expect(page.getByRole('heading', { name: 'No customer cards yet' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Vouchers', exact: true }).click();
+    await expect(page.getByText('18 vouchers')).toBeVisible();
+    await expect(page.locator('[data-voucher-id]').filter({ hasText: 'Redeemed' })).toHaveCount(5);
   } finally {
     await demo.stop();
   }

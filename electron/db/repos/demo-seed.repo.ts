@@ -135,6 +135,11 @@ export function countCards(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM cards').get() as { n: number }).n;
 }
 
+/** The lowest card numbers of live cards, for demo vouchers tied to a card. */
+export function firstLiveCardIds(db: Db, count: number): number[] {
+  return (db.prepare('SELECT id FROM cards WHERE deleted_at IS NULL ORDER BY id LIMIT ?').all(count) as Array<{ id: number }>).map((r) => r.id);
+}
+
 export function maxCustomerId(db: Db): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM customers').get() as { n: number }).n;
 }
