@@ -1,14 +1,6 @@
-/** The columns every card query reads: the card with its customer's name and contacts. */
-export interface CardFields {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  stamps: number;
-  goal: number;
+import type { CardListItem } from '../../../shared/schemas/cards';
+
+/** The columns every card query reads: what the list shows, with the wallets still a bit mask. */
+export interface CardFields extends Omit<CardListItem, 'platforms'> {
   platforms: number;
-  templateId: number;
-  templateVersion: number;
-  createdAt: number;
-  lastStampAt: number | null;
 }
