@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import { normalizeGeneratedInput } from '../../shared/domain/redeem-code';
+import { normalizeGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { VoucherDetails, VoucherListPage, VoucherSummary } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
 import { insertEvent } from '../db/repos/events.repo';
@@ -10,7 +10,7 @@ import { sweepExpired } from './expiry';
 import { voucherCodesSvg } from './voucher-files';
 import { toSummary } from './voucher-view';
 
-export interface ListRequest extends Omit<VoucherQuery, 'codePrefix'> {
+export interface ListRequest extends Omit<VoucherQuery, 'codePrefixes'> {
   cursor?: string;
   limit?: number;
 }
@@ -22,7 +22,9 @@ export function listVoucherPage(db: Db, request: ListRequest, now: number): Vouc
   if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
     throw new AppError('invalid_input', 'This page marker is not valid; start again from the top.', 'cursor');
   }
-  const query: VoucherQuery = { ...request, codePrefix: request.query ? normalizeGeneratedInput(request.query) : undefined };
+  // generated codes are stored without hyphens and with O→0, I/L→1; POS codes upper case as typed
+  const codePrefixes = request.query ? [normalizeGeneratedInput(request.query), normalizeStaticInput(request.query)] : undefined;
+  const query: VoucherQuery = { ...request, codePrefixes };
   const rows = listVouchers(db, query, before, limit + 1);
   const page = rows.slice(0, limit);
   return {

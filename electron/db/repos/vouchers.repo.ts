@@ -116,7 +116,8 @@ export function expireDue(db: Db, at: number): Array<{ id: number; cardId: numbe
 
 export interface VoucherQuery {
   query?: string;
-  codePrefix?: string;
+  /** The query as the start of a code, in each way codes are stored (generated, POS). */
+  codePrefixes?: string[];
   status?: string[];
   source?: 'free' | 'card';
   issuedFrom?: number;
@@ -146,9 +147,12 @@ function where(q: VoucherQuery): { sql: string; params: unknown[] } {
     params.push(q.batchId);
   }
   if (q.query) {
-    // a code (the index finds it by its start) or a part of the title
-    parts.push("((v.redeem_code >= ? AND v.redeem_code < ?) OR v.title LIKE ? ESCAPE '\\')");
-    params.push(q.codePrefix ?? q.query, `${q.codePrefix ?? q.query}\u{10FFFF}`, `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // the start of a code (index ranges) or a part of the title
+    const prefixes = [...new Set(q.codePrefixes ?? [q.query])].filter((p) => p !== '');
+    const ranges = prefixes.map(() => '(v.redeem_code >= ? AND v.redeem_code < ?)');
+    parts.push(`(${[...ranges, "v.title LIKE ? ESCAPE '\\'"].join(' OR ')})`);
+    for (const prefix of prefixes) params.push(prefix, `${prefix}\u{10FFFF}`);
+    params.push(`%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -101,6 +101,22 @@ describe('vouchers in the core, on a real SQLite file', () => {
     expect((await value<Redeemed>('vouchers.redeem', { input: 'FREECOFFEE' })).outcome).toBe('already_redeemed');
   });
 
+  it('the vouchers list finds a code however it is typed, and titles by any part', async () => {
+    await value('vouchers.issue', { title: 'Coffee', redeemCode: { kind: 'static', code: 'FREECOFFEE' }, validity: { kind: 'unlimited' } });
+    await value('vouchers.issue', { title: 'Cake', redeemCode: { kind: 'static', code: 'SUMMER-24' }, validity: { kind: 'unlimited' } });
+    const [gift] = (await value<Issued>('vouchers.issue', { title: 'Birthday gift', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } })).vouchers;
+    const found = async (query: string) =>
+      (await value<{ items: Array<{ title: string }> }>('vouchers.list', { query })).items.map((v) => v.title).sort();
+    expect(await found('FREECOFFEE')).toEqual(['Coffee']); // a POS code with O's: not read as zeros only
+    expect(await found('freecoffee')).toEqual(['Coffee']);
+    expect(await found('summer-24')).toEqual(['Cake']);
+    const printed = formatRedeemCode(gift!.redeemCode!);
+    expect(await found(printed.toLowerCase())).toEqual(['Birthday gift']); // as printed, any case
+    expect(await found(printed.slice(0, 6))).toEqual(['Birthday gift']); // by its start, hyphen and all
+    expect(await found('day gi')).toEqual(['Birthday gift']); // any part of a title
+    expect(await found('nothing like this')).toEqual([]);
+  });
+
   it('a background sweep records expiry in the card history without anyone reading vouchers', async () => {
     core.close();
     core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', now: () => now, expirySweepMs: 20 });
