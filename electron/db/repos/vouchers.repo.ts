@@ -147,10 +147,12 @@ function where(q: VoucherQuery): { sql: string; params: unknown[] } {
     params.push(q.batchId);
   }
   if (q.query) {
-    // the start of a code (index ranges) or a part of the title
+    // the start of a code (index ranges) or a part of a title (matched in the few distinct titles, then
+    // their vouchers by the title index): no scan of the vouchers themselves
     const prefixes = [...new Set(q.codePrefixes ?? [q.query])].filter((p) => p !== '');
     const ranges = prefixes.map(() => '(v.redeem_code >= ? AND v.redeem_code < ?)');
-    parts.push(`(${[...ranges, "v.title LIKE ? ESCAPE '\\'"].join(' OR ')})`);
+    const titles = "v.title IN (SELECT title FROM voucher_titles WHERE title LIKE ? ESCAPE '\\')";
+    parts.push(`(${[...ranges, titles].join(' OR ')})`);
     for (const prefix of prefixes) params.push(prefix, `${prefix}\u{10FFFF}`);
     params.push(`%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }

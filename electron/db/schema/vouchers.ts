@@ -48,5 +48,15 @@ export const vouchers = sqliteTable(
     index('vouchers_active_expiry_idx').on(table.expiresAt).where(sql`status = 'active' AND expires_at IS NOT NULL`),
     /** The list, newest first. */
     index('vouchers_issued_idx').on(table.issuedAt),
+    /** Title search: titles matched in voucher_titles, then their vouchers found here. */
+    index('vouchers_title_idx').on(table.title),
   ],
 );
+
+/**
+ * Every title a voucher has had, once (kept by a trigger). Vouchers share few titles (a batch has one), so
+ * searching a part of a title scans this small table instead of every voucher.
+ */
+export const voucherTitles = sqliteTable('voucher_titles', {
+  title: text('title').primaryKey(),
+});

@@ -78,6 +78,24 @@ describe('database migrations', () => {
     backup.close();
   });
 
+  it('an upgrade to voucher title search indexes the titles of vouchers made before it', () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const before = journal.entries.findIndex((e) => e.tag.endsWith('_voucher_titles'));
+    expect(before).toBeGreaterThan(0);
+    const older = openDatabase({ dataDir, migrationsDir: olderMigrations(temp.dir, before) });
+    older.sqlite.exec(`
+      INSERT INTO vouchers (token, title, code_kind, redeem_code, issued_at) VALUES ('V1', 'Free dessert', 'static', 'CAKE', 1);
+      INSERT INTO vouchers (token, title, code_kind, redeem_code, issued_at) VALUES ('V2', 'Free dessert', 'static', 'CAKE', 1);
+      INSERT INTO vouchers (token, title, issued_at) VALUES ('V3', 'Opening party', 1);
+    `);
+    older.close();
+    const db = openDatabase({ dataDir, migrationsDir: MIGRATIONS_DIR });
+    expect(db.sqlite.prepare('SELECT title FROM voucher_titles ORDER BY title').pluck().all()).toEqual(['Free dessert', 'Opening party']);
+    db.sqlite.exec("INSERT INTO vouchers (token, title, issued_at) VALUES ('V4', 'Birthday gift', 2)");
+    expect(db.sqlite.prepare('SELECT count(*) FROM voucher_titles').pluck().get()).toBe(3);
+    db.close();
+  });
+
   it('opening an up-to-date database twice applies nothing and makes no backup', () => {
     openDatabase({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR }).close();
     const again = openDatabase({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR });
