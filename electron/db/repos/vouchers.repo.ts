@@ -104,11 +104,15 @@ export function voidIfActive(db: Db, id: number, reason: string, at: number): bo
   );
 }
 
-/** Marks active vouchers past their expiry as expired; returns them (for their voucher_expired events). */
+/**
+ * Marks active vouchers past their expiry as expired; returns them (for their voucher_expired events). Runs
+ * before every voucher read, so it names its partial index: the planner once chose a status index instead
+ * and scanned every active voucher (250 ms per call over a million).
+ */
 export function expireDue(db: Db, at: number): Array<{ id: number; cardId: number | null; expiresAt: number }> {
   return db
     .prepare(
-      `UPDATE vouchers SET status = 'expired' WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?
+      `UPDATE vouchers INDEXED BY vouchers_active_expiry_idx SET status = 'expired' WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?
        RETURNING id, card_id AS cardId, expires_at AS expiresAt`,
     )
     .all(at) as Array<{ id: number; cardId: number | null; expiresAt: number }>;
