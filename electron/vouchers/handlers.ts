@@ -5,7 +5,7 @@ import { code128Svg, qrSvg } from '../barcodes/svg';
 import { addScanStamp, submitScan } from '../scan/scan-service';
 import { issueVouchers } from './issue-vouchers';
 import { redeemVoucher } from './redeem-voucher';
-import { exportBatchCsv } from './voucher-files';
+import { exportCodesCsv } from './voucher-files';
 import { getVoucherDetails, listVoucherPage, voidVoucher } from './voucher-service';
 
 type VoucherMethods =
@@ -27,7 +27,7 @@ export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor
     'vouchers.get': ({ id }, ctx) => getVoucherDetails(db, id, ctx.now()),
     'vouchers.list': (input, ctx) => listVoucherPage(db, input, ctx.now()),
     'vouchers.void': ({ id, reason }, ctx) => voidVoucher(db, id, reason, ctx),
-    'vouchers.exportCsv': ({ batchId }) => exportBatchCsv(db, batchId),
+    'vouchers.exportCsv': (request) => exportCodesCsv(db, request),
     // the canvas and fonts load on the first download, not at start (~60 MB, ~0.5 s)
     'vouchers.render': async (request) => (await import('./voucher-render')).renderVouchers(db, request, resourcesDir),
     // the live preview of a code in the Issue Voucher form: text, QR and Code 128

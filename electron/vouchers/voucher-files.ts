@@ -3,7 +3,7 @@ import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { code128Svg, qrSvg } from '../barcodes/svg';
 import type { CouponData } from '../coupons/coupon-layout';
 import type { Db } from '../db/client';
-import { batchVoucherIds, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
+import { findBatchVouchers, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
 import { BOM, csvLine } from '../csv/write-csv';
 import type { CsvFile } from '../../shared/schemas/cards';
 
@@ -32,14 +32,25 @@ export function voucherCodesSvg(voucher: VoucherRow): { qrSvg: string; barcodeSv
   return { qrSvg: qrSvg(voucher.token), barcodeSvg: code128Svg(code ?? voucher.token) };
 }
 
-/** A batch's codes as CSV, for loading into a POS as one-time promo codes ("zero integration"). */
-export function exportBatchCsv(db: Db, batchId: number): CsvFile {
-  const ids = batchVoucherIds(db, batchId);
-  if (ids.length === 0) throw new AppError('not_found', 'There is no such batch.', 'batchId');
+/** The vouchers a download names: one voucher, or a whole batch in order. */
+export function vouchersToExport(db: Db, request: { id?: number; batchId?: number }): VoucherRow[] {
+  if (request.id !== undefined) {
+    const voucher = findVoucher(db, request.id);
+    if (!voucher) throw new AppError('not_found', 'There is no such voucher.', 'id');
+    return [voucher];
+  }
+  const vouchers = findBatchVouchers(db, request.batchId!);
+  if (vouchers.length === 0) throw new AppError('not_found', 'There is no such batch.', 'batchId');
+  return vouchers;
+}
+
+/** Codes as CSV, for loading into a POS as one-time promo codes ("zero integration"). */
+export function exportCodesCsv(db: Db, request: { id?: number; batchId?: number }): CsvFile {
+  const vouchers = vouchersToExport(db, request);
   const parts = [BOM, csvLine(['code', 'title', 'status', 'expires_at', 'voucher_id', 'qr_token'])];
-  for (const id of ids) {
-    const v = findVoucher(db, id)!;
+  for (const v of vouchers) {
     parts.push(csvLine([v.redeemCode ? formatRedeemCode(v.redeemCode) : '', v.title, v.status, v.expiresAt === null ? '' : new Date(v.expiresAt).toISOString(), v.id, v.token]));
   }
-  return { fileName: `vouchers-batch-${batchId}-codes.csv`, csv: parts.join(''), rows: ids.length };
+  const name = request.id !== undefined ? `voucher-${request.id}` : `vouchers-batch-${request.batchId}`;
+  return { fileName: `${name}-codes.csv`, csv: parts.join(''), rows: vouchers.length };
 }

@@ -4,9 +4,9 @@ import { couponsPdf, type CouponSource } from '../coupons/coupon-pdf';
 import { registerCouponFonts } from '../coupons/fonts';
 import { couponPng, type CouponImage } from '../coupons/paint';
 import type { Db } from '../db/client';
-import { batchVoucherIds, findImage, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
+import { findImage } from '../db/repos/vouchers.repo';
 import { getSettings } from '../settings/settings-service';
-import { couponData, voucherCodesSvg } from './voucher-files';
+import { couponData, voucherCodesSvg, vouchersToExport } from './voucher-files';
 
 const MAX_PNG_SHEET = 30;
 
@@ -18,10 +18,7 @@ export async function renderVouchers(
 ): Promise<RenderedFile> {
   registerCouponFonts(resourcesDir);
   const settings = getSettings(db);
-  const ids = request.id !== undefined ? [request.id] : batchVoucherIds(db, request.batchId!);
-  if (ids.length === 0) throw new AppError('not_found', request.id !== undefined ? 'There is no such voucher.' : 'There is no such batch.', request.id !== undefined ? 'id' : 'batchId');
-  const vouchers = ids.map((id) => findVoucher(db, id)).filter((v): v is VoucherRow => v !== undefined);
-  if (vouchers.length === 0) throw new AppError('not_found', 'There is no such voucher.', 'id');
+  const vouchers = vouchersToExport(db, request);
   const images = new Map<string, CouponImage | null>();
   const imageOf = (id: string | null): CouponImage | null => {
     if (!id) return null;

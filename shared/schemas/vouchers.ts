@@ -168,15 +168,15 @@ export const voidVoucherInput = z.strictObject({
   reason: z.string().trim().min(1, { message: 'Give a reason.' }).max(200, { message: 'At most 200 characters.' }),
 });
 
-export const exportVouchersInput = z.strictObject({ batchId: z.number().int().min(1) });
+/** A download names one voucher or a batch: exactly one of the two. */
+const voucherOrBatch = { id: z.number().int().min(1).optional(), batchId: z.number().int().min(1).optional() };
+const namesOne = (r: { id?: number; batchId?: number }) => (r.id === undefined) !== (r.batchId === undefined);
+const NAME_ONE = { message: 'Give either a voucher or a batch.', path: ['id'] };
 
-export const renderVoucherInput = z
-  .strictObject({
-    id: z.number().int().min(1).optional(),
-    batchId: z.number().int().min(1).optional(),
-    format: z.enum(['pdf', 'png', 'svg']),
-  })
-  .refine((r) => (r.id === undefined) !== (r.batchId === undefined), { message: 'Give either a voucher or a batch.', path: ['id'] });
+/** The codes of one voucher or of a batch, as CSV. */
+export const exportVouchersInput = z.strictObject(voucherOrBatch).refine(namesOne, NAME_ONE);
+
+export const renderVoucherInput = z.strictObject({ ...voucherOrBatch, format: z.enum(['pdf', 'png', 'svg']) }).refine(namesOne, NAME_ONE);
 
 export interface RenderedFile {
   base64: string;

@@ -175,8 +175,8 @@ export function countVouchers(db: Db, q: VoucherQuery): number {
   return db.prepare(`SELECT count(*) FROM vouchers v ${w.sql}`).pluck().get(...w.params) as number;
 }
 
-export function batchVoucherIds(db: Db, batchId: number): number[] {
-  return db.prepare('SELECT id FROM vouchers WHERE batch_id = ? ORDER BY id').pluck().all(batchId) as number[];
+export function findBatchVouchers(db: Db, batchId: number): VoucherRow[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE v.batch_id = ? ORDER BY v.id`).all(batchId) as VoucherRow[];
 }
 
 export function voucherEvents(db: Db, voucherId: number): Array<{ id: number; type: string; seat: string; at: number; data: string | null }> {

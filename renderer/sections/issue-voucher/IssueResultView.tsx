@@ -11,14 +11,13 @@ import type { PickedCard } from './CustomerPicker';
 interface Props {
   issued: IssueResult;
   card: PickedCard | null;
-  title: string;
   onAnother(): void;
 }
 
 const SHOWN = 20;
 
 /** After GENERATE VOUCHER: where it went, or the codes with Download (PDF, PNG) and Export codes (CSV). */
-export function IssueResultView({ issued, card, title, onAnother }: Props) {
+export function IssueResultView({ issued, card, onAnother }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,13 +39,8 @@ export function IssueResultView({ issued, card, title, onAnother }: Props) {
   const exportCodes = async () => {
     setError(null);
     try {
-      if (issued.batchId !== null) {
-        const file = await call('vouchers.exportCsv', { batchId: issued.batchId });
-        downloadText(file.fileName, file.csv);
-      } else {
-        const v = issued.vouchers[0]!;
-        downloadText(`voucher-${v.id}-code.csv`, `\ufeffcode,title,voucher_id\r\n${formatRedeemCode(v.redeemCode ?? '')},"${title.replaceAll('"', '""')}",${v.id}\r\n`);
-      }
+      const file = await call('vouchers.exportCsv', target);
+      downloadText(file.fileName, file.csv);
     } catch (e) {
       setError(e);
     }

@@ -35,7 +35,7 @@ export function IssueVoucherPage() {
   const [quantity, setQuantity] = useState('1');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null; title: string } | null>(null);
+  const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null } | null>(null);
   const example = useMemo(() => formatRedeemCode(generatedCodeFromBytes(crypto.getRandomValues(new Uint8Array(8)))), []);
 
   // ISSUE COUPON on a card opens this section with the card chosen
@@ -92,7 +92,7 @@ export function IssueVoucherPage() {
         validity,
         quantity: free ? Number(quantity) : undefined,
       });
-      setResult({ issued, card, title });
+      setResult({ issued, card });
     } catch (e) {
       setError(e);
     } finally {
@@ -104,7 +104,7 @@ export function IssueVoucherPage() {
     return (
       <>
         <PageHeader title={t('issue.title')} />
-        <IssueResultView issued={result.issued} card={result.card} title={result.title} onAnother={() => setResult(null)} />
+        <IssueResultView issued={result.issued} card={result.card} onAnother={() => setResult(null)} />
       </>
     );
   }

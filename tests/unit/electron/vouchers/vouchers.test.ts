@@ -63,6 +63,13 @@ describe('vouchers in the core, on a real SQLite file', () => {
     const csv = await value<{ rows: number; csv: string }>('vouchers.exportCsv', { batchId: issued.batchId });
     expect(csv.rows).toBe(500);
     expect(csv.csv).toContain(formatRedeemCode(codes[0]!));
+    // one voucher's code, with the same columns
+    const one = await value<{ rows: number; csv: string; fileName: string }>('vouchers.exportCsv', { id: issued.vouchers[7]!.id });
+    expect(one.rows).toBe(1);
+    expect(one.csv.split('\r\n')[0]).toBe(csv.csv.split('\r\n')[0]);
+    expect(one.csv).toContain(`${formatRedeemCode(codes[7]!)},Opening party,active,`);
+    expect(await call('vouchers.exportCsv', { id: 1, batchId: issued.batchId })).toMatchObject({ ok: false, error: { field: 'id' } });
+    expect(await call('vouchers.exportCsv', { id: 999_999 })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });
   });
 
   it('redeems once; then says already redeemed, when and where; typos are caught by the check symbol', async () => {
