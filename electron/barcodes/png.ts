@@ -1,5 +1,5 @@
 import { encodePng } from '../images/png-encoder';
-import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from './symbols';
+import { QR_QUIET, code128Bars, qrMatrix } from './symbols';
 
 function pixels(width: number, height: number, dark: (x: number, y: number) => boolean): Buffer {
   const rgba = new Uint8Array(width * height * 4);
@@ -27,13 +27,8 @@ export function qrPng(text: string, scale = 8): Buffer {
 
 /** A Code 128 barcode as PNG: `scale` pixels per module, quiet zones, white background. */
 export function code128Png(text: string, scale = 3, height = 120): Buffer {
-  const widths = code128Widths(text);
-  const modules = code128Modules(widths) + 2 * CODE128_QUIET;
+  const { modules, bars } = code128Bars(text);
   const darkModule = new Uint8Array(modules);
-  let x = CODE128_QUIET;
-  widths.forEach((w, i) => {
-    if (i % 2 === 0) darkModule.fill(1, x, x + w);
-    x += w;
-  });
+  for (const bar of bars) darkModule.fill(1, bar.x, bar.x + bar.width);
   return pixels(modules * scale, height, (px) => darkModule[Math.floor(px / scale)] === 1);
 }

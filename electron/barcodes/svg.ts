@@ -1,4 +1,4 @@
-import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from './symbols';
+import { QR_QUIET, code128Bars, qrMatrix } from './symbols';
 
 /** A QR code as SVG: one path, white background, 4-module quiet zone, scalable without blur. */
 export function qrSvg(text: string): string {
@@ -16,14 +16,8 @@ export function qrSvg(text: string): string {
 
 /** A Code 128 barcode as SVG, with a 10-module quiet zone either side and a white background. */
 export function code128Svg(text: string, height = 40): string {
-  const widths = code128Widths(text);
-  const width = code128Modules(widths) + 2 * CODE128_QUIET;
-  let x = CODE128_QUIET;
-  let path = '';
-  widths.forEach((w, i) => {
-    if (i % 2 === 0) path += `M${x} 0h${w}v${height}h-${w}z`;
-    x += w;
-  });
+  const { modules: width, bars } = code128Bars(text);
+  const path = bars.map((bar) => `M${bar.x} 0h${bar.width}v${height}h-${bar.width}z`).join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" shape-rendering="crispEdges">` +
     `<rect width="${width}" height="${height}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`

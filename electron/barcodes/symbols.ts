@@ -16,16 +16,25 @@ export function qrMatrix(text: string): QrMatrix {
   return { size: modules.size, dark: (x, y) => modules.data[y * modules.size + x] === 1 };
 }
 
-/**
- * Code 128 of `text` as module widths, bar first then space, alternating (bwip-js encodes; the
- * drawing is ours, so every output has the same white background and quiet zone).
- */
-export function code128Widths(text: string): number[] {
-  const [symbol] = bwipjs.raw('code128', text, '') as Array<{ sbs: number[] }>;
-  if (!symbol) throw new Error('Code 128 encoding failed');
-  return symbol.sbs;
+export interface Code128Bars {
+  /** Width of the whole symbol in modules, quiet zones included. */
+  modules: number;
+  /** The dark bars: start and width in modules, counted from the left edge of the quiet zone. */
+  bars: Array<{ x: number; width: number }>;
 }
 
-export function code128Modules(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + w, 0);
+/**
+ * Code 128 of `text` as bars in module units, quiet zones included (bwip-js encodes; the drawing is ours,
+ * so every output has the same white background and quiet zone).
+ */
+export function code128Bars(text: string): Code128Bars {
+  const [symbol] = bwipjs.raw('code128', text, '') as Array<{ sbs: number[] }>;
+  if (!symbol) throw new Error('Code 128 encoding failed');
+  const bars: Code128Bars['bars'] = [];
+  let x = CODE128_QUIET;
+  symbol.sbs.forEach((width, i) => {
+    if (i % 2 === 0) bars.push({ x, width }); // bar, space, bar, …
+    x += width;
+  });
+  return { modules: x + CODE128_QUIET, bars };
 }

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCanvas, type Canvas, type Image } from '@napi-rs/canvas';
-import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from '../barcodes/symbols';
+import { QR_QUIET, code128Bars, qrMatrix } from '../barcodes/symbols';
 import { pdfImage, writePdf, type PdfPage } from '../pdf/pdf-writer';
 import { COUPON_HEIGHT, COUPON_WIDTH, type CouponData } from './coupon-layout';
 import { loadCouponImage, paintCoupon, type CouponImage } from './paint';
@@ -130,11 +130,7 @@ function qrRects(payload: string, x: number, y: number, size: number, out: PdfPa
 }
 
 function barRects(payload: string, x: number, y: number, width: number, height: number, out: PdfPage['rects']): void {
-  const widths = code128Widths(payload);
-  const module = width / (code128Modules(widths) + 2 * CODE128_QUIET);
-  let cursor = x + CODE128_QUIET * module;
-  widths.forEach((w, i) => {
-    if (i % 2 === 0) out.push([cursor, y, w * module, height]);
-    cursor += w * module;
-  });
+  const { modules, bars } = code128Bars(payload);
+  const module = width / modules;
+  for (const bar of bars) out.push([x + bar.x * module, y, bar.width * module, height]);
 }

@@ -1,5 +1,5 @@
 import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { CODE128_QUIET, QR_QUIET, code128Modules, code128Widths, qrMatrix } from '../barcodes/symbols';
+import { QR_QUIET, code128Bars, qrMatrix } from '../barcodes/symbols';
 import { layoutCoupon, type CouponData, type CouponLayout } from './coupon-layout';
 
 export interface CouponImage {
@@ -73,18 +73,13 @@ export function paintQr(ctx: SKRSContext2D, payload: string, x: number, y: numbe
 
 /** A Code 128 barcode in a box, whole pixels per module, quiet zones included. */
 export function paintCode128(ctx: SKRSContext2D, payload: string, x: number, y: number, width: number, height: number): void {
-  const widths = code128Widths(payload);
-  const total = code128Modules(widths) + 2 * CODE128_QUIET;
-  const module = Math.max(1, Math.floor(width / total));
-  let cursor = Math.round(x + (width - module * total) / 2);
+  const { modules, bars } = code128Bars(payload);
+  const module = Math.max(1, Math.floor(width / modules));
+  const left = Math.round(x + (width - module * modules) / 2);
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(cursor, Math.round(y), module * total, Math.round(height));
-  cursor += CODE128_QUIET * module;
+  ctx.fillRect(left, Math.round(y), module * modules, Math.round(height));
   ctx.fillStyle = '#000000';
-  widths.forEach((w, i) => {
-    if (i % 2 === 0) ctx.fillRect(cursor, Math.round(y), w * module, Math.round(height));
-    cursor += w * module;
-  });
+  for (const bar of bars) ctx.fillRect(left + bar.x * module, Math.round(y), bar.width * module, Math.round(height));
 }
 
 /** One coupon as a PNG, `scale` × 600 pixels wide. */
