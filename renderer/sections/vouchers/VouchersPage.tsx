@@ -122,7 +122,7 @@ export function VouchersPage() {
                 <td>
                   <bdi>{v.title}</bdi>
                 </td>
-                <td className="mono">{v.redeemCode ? formatRedeemCode(v.redeemCode) : '—'}</td>
+                <td className="mono nowrap">{v.redeemCode ? formatRedeemCode(v.redeemCode) : '—'}</td>
                 <td>
                   <span className={`status status--${v.status}`}>{t(`vouchers.status.${v.status}`)}</span>
                 </td>
