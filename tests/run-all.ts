@@ -1,0 +1,71 @@
+/**
+ * `npm test`: the type check, the unit tests (vitest) and the end-to-end tests (Playwright), in that order,
+ * each run even when an earlier one failed, then ONE closing line with the totals: `N passed, N failed`.
+ * CI reads that line only. Each type-check project counts as one test; a stage that dies before reporting
+ * (a crash, a failed build) counts as one failure.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'stampdesk-test-'));
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function typecheck(): Tally {
+  const projects = ['tsconfig.json', 'renderer/tsconfig.json', 'tests/e2e/tsconfig.json'];
+  const tally = { passed: 0, failed: 0 };
+  for (const project of projects) {
+    console.log(`\n::: type check ${project}`);
+    if (run(npx, ['tsc', '-p', project])) tally.passed++;
+    else tally.failed++;
+  }
+  return tally;
+}
+
+function unit(): Tally {
+  console.log('\n::: unit tests (vitest)');
+  const file = path.join(reports, 'vitest.json');
+  const ok = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
+  if (!report) return { passed: 0, failed: 1 };
+  return { passed: report.numPassedTests, failed: report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1) };
+}
+
+function e2e(): Tally {
+  console.log('\n::: build');
+  if (!run(npm, ['run', 'build', '--silent'])) return { passed: 0, failed: 1 };
+  console.log('\n::: end-to-end tests (Playwright)');
+  const file = path.join(reports, 'playwright.json');
+  const ok = run(npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
+  if (!report) return { passed: 0, failed: 1 };
+  const { expected, unexpected, flaky } = report.stats;
+  return { passed: expected, failed: unexpected + flaky + (ok || unexpected + flaky > 0 ? 0 : 1) };
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+const tallies = [typecheck(), unit(), e2e()];
+const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+fs.rmSync(reports, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
