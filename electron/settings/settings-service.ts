@@ -15,6 +15,7 @@ export function defaultSettings(): Settings {
     locale: DEFAULT_LOCALE,
     cardPageBaseUrl: '',
     seatName: 'back-office',
+    phoneCountry: '',
     scanCooldownSeconds: 30,
     scanLockAfter: 10,
     scanLockMinutes: 5,

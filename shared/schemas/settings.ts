@@ -29,6 +29,11 @@ export const settingsSchema = z.strictObject({
   cardPageBaseUrl: cardPageBaseUrlSchema,
   /** Who this workstation is in every event it records (a staff seat: "Counter 1"). */
   seatName: z.string().trim().min(1, { message: 'Required.' }).max(40, { message: 'At most 40 characters.' }),
+  /**
+   * The shop's country for phone numbers written without a country code (ISO 3166 alpha-2, e.g. TH).
+   * Empty: taken from the time zone.
+   */
+  phoneCountry: z.string().regex(/^([A-Z]{2})?$/, { message: 'A two-letter country code (e.g. TH), or empty.' }),
   /** Scan & Redeem: no second stamp for the same card within this many seconds (double scans). */
   scanCooldownSeconds: z.number().int().min(0).max(3600),
   /** Scan & Redeem: this many unknown codes within 10 minutes lock the seat… */

@@ -27,7 +27,7 @@ describe('settings', () => {
     core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 'test' });
     expect(await core.call('settings.get', {})).toEqual({
       ok: true,
-      value: { shopName: 'ร้านกาแฟ สุขุมวิท', timeZone: 'Asia/Tehran', locale: 'en', cardPageBaseUrl: '', seatName: 'back-office', scanCooldownSeconds: 30, scanLockAfter: 10, scanLockMinutes: 5 },
+      value: { shopName: 'ร้านกาแฟ สุขุมวิท', timeZone: 'Asia/Tehran', locale: 'en', cardPageBaseUrl: '', seatName: 'back-office', phoneCountry: '', scanCooldownSeconds: 30, scanLockAfter: 10, scanLockMinutes: 5 },
     });
   });
 
