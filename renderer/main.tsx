@@ -7,7 +7,7 @@ import { initI18n } from './lib/i18n';
 import './styles.css';
 
 async function boot(): Promise<void> {
-  await initI18n();
+  initI18n();
   const host = connect();
   const root = createRoot(document.getElementById('root')!);
   root.render(<StrictMode>{host === 'browser-without-token' ? <NoAccess /> : <App />}</StrictMode>);

@@ -67,12 +67,12 @@ export function resolveSearch(db: Db, query: string | undefined): { plan: Search
 function checkFilter(filter: CardFilter | undefined): void {
   if (!filter) return;
   if (filter.templateVersion !== undefined && filter.templateId === undefined) {
-    throw new AppError('invalid_input', 'Choose the stamp card before its version.', 'filter.templateVersion');
+    throw new AppError('invalid_input', 'filter.versionWithoutTemplate', { field: 'filter.templateVersion' });
   }
   if (filter.createdFrom !== undefined && filter.createdTo !== undefined && filter.createdFrom >= filter.createdTo) {
-    throw new AppError('invalid_input', '"Created to" must be after "created from".', 'filter.createdTo');
+    throw new AppError('invalid_input', 'filter.createdRange', { field: 'filter.createdTo' });
   }
   if (filter.lastStampFrom !== undefined && filter.lastStampTo !== undefined && filter.lastStampFrom >= filter.lastStampTo) {
-    throw new AppError('invalid_input', '"Last stamp to" must be after "last stamp from".', 'filter.lastStampTo');
+    throw new AppError('invalid_input', 'filter.lastStampRange', { field: 'filter.lastStampTo' });
   }
 }

@@ -15,23 +15,23 @@ const HISTORY_PAGE = 50;
 /** A live card, or a not_found error naming the card. */
 export function requireLiveCard(db: Db, id: number): CardRow {
   const card = findCard(db, id);
-  if (!card || card.deletedAt !== null) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  if (!card || card.deletedAt !== null) throw new AppError('not_found', 'card.notFound', { field: 'id', params: { id } });
   return card;
 }
 
 export function getCardDetails(db: Db, id: number): CardDetails {
   const card = findCard(db, id);
-  if (!card) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  if (!card) throw new AppError('not_found', 'card.notFound', { field: 'id', params: { id } });
   const step = findRewardStep(db, card.templateId, card.templateVersion, card.stamps);
   const base = getSettings(db).cardPageBaseUrl;
   return toDetails(card, toReward(step, card.stamps), publicPageUrl(base, card.id));
 }
 
 export function getCardHistory(db: Db, id: number, cursor: string | undefined, limit = HISTORY_PAGE): CardHistoryPage {
-  if (!findCard(db, id)) throw new AppError('not_found', `There is no card #${id}.`, 'id');
+  if (!findCard(db, id)) throw new AppError('not_found', 'card.notFound', { field: 'id', params: { id } });
   const before = cursor === undefined ? undefined : Number(cursor);
   if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
-    throw new AppError('invalid_input', 'This page marker is not valid; start again from the top.', 'cursor');
+    throw new AppError('invalid_input', 'list.badCursor', { field: 'cursor' });
   }
   const rows = listCardEvents(db, id, before, limit + 1);
   const page = rows.slice(0, limit);
@@ -57,7 +57,7 @@ export function deleteCard(db: Db, id: number, ctx: CallContext): { id: number; 
   const at = ctx.now();
   db.tx(() => {
     requireLiveCard(db, id);
-    if (!softDeleteCard(db, id, ctx.seat, at)) throw new AppError('conflict', `Card #${id} was changed meanwhile; try again.`, 'id');
+    if (!softDeleteCard(db, id, ctx.seat, at)) throw new AppError('conflict', 'card.changedMeanwhile', { field: 'id', params: { id } });
     insertEvent(db, { cardId: id, type: 'card_deleted', seat: ctx.seat, at });
     enqueueOutbox(db, 'card.deleted', { cardId: id, at, seat: ctx.seat }, at);
   });
@@ -74,18 +74,14 @@ export function adjustStamps(db: Db, id: number, delta: number, reason: string, 
     const card = requireLiveCard(db, id);
     const next = card.stamps + delta;
     if (next < 0) {
-      throw new AppError('invalid_input', `Card #${id} has only ${card.stamps} stamps; you cannot remove ${-delta}.`, 'delta');
+      throw new AppError('invalid_input', 'card.tooFewStamps', { field: 'delta', params: { id, stamps: card.stamps, remove: -delta } });
     }
     if (next > card.goal) {
       const room = card.goal - card.stamps;
-      throw new AppError(
-        'invalid_input',
-        room === 0 ? `Card #${id} is already full (${card.goal}/${card.goal}).` : `Only ${room} more stamps fit on card #${id} (goal ${card.goal}).`,
-        'delta',
-      );
+      throw new AppError('invalid_input', room === 0 ? 'card.full' : 'card.roomFor', { field: 'delta', params: { id, room, goal: card.goal } });
     }
     if (!setStamps(db, id, card.stamps, next, delta > 0 ? at : null)) {
-      throw new AppError('conflict', `Card #${id} was changed meanwhile; try again.`, 'id');
+      throw new AppError('conflict', 'card.changedMeanwhile', { field: 'id', params: { id } });
     }
     insertEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: next, reason, manual: true } });
     if (card.stamps < card.goal && next >= card.goal) {

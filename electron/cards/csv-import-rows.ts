@@ -1,10 +1,18 @@
 import { AppError } from '../../shared/api/errors';
+import type { ErrorKey } from '../../shared/i18n/keys';
+import { englishText, type TranslationParams } from '../../shared/i18n/translator';
 import { PLATFORMS, platformsToMask, type Platform } from '../../shared/domain/platforms';
 import { phoneDigits } from '../../shared/domain/normalize';
 import { parseDateTime } from '../../shared/domain/zoned-time';
-import { IMPORT_COLUMNS } from '../../shared/schemas/cards';
+import { IMPORT_COLUMNS, type ImportReasonKey, type RejectedRow } from '../../shared/schemas/cards';
 import { CsvError, readCsv } from '../csv/parse-csv';
 import type { ImportCardValues } from '../db/repos/card-import.repo';
+
+/** Why a row was rejected: a key of the `cards.importReasons` catalogue area and its values. */
+export interface RowRejection {
+  key: ImportReasonKey;
+  params?: TranslationParams;
+}
 
 /** A parsed row, with the line it came from for error messages. */
 export interface ImportRow extends ImportCardValues {
@@ -13,7 +21,7 @@ export interface ImportRow extends ImportCardValues {
 
 export interface ParsedImport {
   rows: ImportRow[];
-  rejected: Array<{ line: number; reason: string }>;
+  rejected: RejectedRow[];
   /** Data rows in the file (valid or not). */
   total: number;
 }
@@ -28,7 +36,7 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,63}$/;
  */
 export function parseImportCsv(csv: string, timeZone: string, now: number): ParsedImport {
   if (csv.includes('\ufffd') || csv.includes('\u0000')) {
-    throw fileError('The file is not UTF-8 text (it has characters that could not be read). Save it as "CSV UTF-8" and try again.');
+    throw fileError('import.notUtf8');
   }
   const text = csv.startsWith('\ufeff') ? csv.slice(1) : csv;
   const records = readCsv(text, { maxColumns: 50, maxFieldLength: 10_000 });
@@ -42,45 +50,51 @@ export function parseImportCsv(csv: string, timeZone: string, now: number): Pars
         continue;
       }
       parsed.total++;
-      if (parsed.total > MAX_ROWS) throw fileError(`The file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it into smaller files.`);
+      if (parsed.total > MAX_ROWS) throw fileError('import.tooManyRows', { max: MAX_ROWS });
       const result = readRow(record.fields, columns, timeZone, now);
-      if (typeof result === 'string') {
-        parsed.rejected.push({ line: record.line, reason: result });
+      if ('key' in result) {
+        parsed.rejected.push(rejectedRow(record.line, result));
         continue;
       }
       const earlier = seen.get(result.cardId);
       if (earlier !== undefined) {
-        parsed.rejected.push({ line: record.line, reason: `card ${result.cardId} is already on line ${earlier}` });
+        parsed.rejected.push(rejectedRow(record.line, { key: 'duplicateCard', params: { id: result.cardId, line: earlier } }));
         continue;
       }
       seen.set(result.cardId, record.line);
       parsed.rows.push({ ...result, line: record.line });
     }
   } catch (error) {
-    if (error instanceof CsvError) throw fileError(`${error.message} Nothing was imported.`);
+    if (error instanceof CsvError) {
+      throw new AppError('invalid_input', `import.${error.problem}`, { field: 'csv', params: { line: error.line, ...(error.max ? { max: error.max } : {}) } });
+    }
     throw error;
   }
-  if (!columns) throw fileError('The file is empty. The first line must name the columns: ' + IMPORT_COLUMNS.join(', ') + '.');
+  if (!columns) throw fileError('import.empty', { columns: IMPORT_COLUMNS.join(', ') });
   return parsed;
 }
 
-function fileError(message: string): AppError {
-  return new AppError('invalid_input', message, 'csv');
+function fileError(key: ErrorKey, params?: TranslationParams): AppError {
+  return new AppError('invalid_input', key, { field: 'csv', params });
+}
+
+/** A rejected row for the report: the reason's key and values, and its English sentence. */
+export function rejectedRow(line: number, rejection: RowRejection): RejectedRow {
+  const params = rejection.params ?? {};
+  return { line, reason: englishText(`cards.importReasons.${rejection.key}`, params), key: rejection.key, params };
 }
 
 function readHeader(fields: string[]): Map<string, number> {
   const names = fields.map((f) => f.trim().toLowerCase());
   const unknown = names.filter((n) => !(IMPORT_COLUMNS as readonly string[]).includes(n));
   const missing = IMPORT_COLUMNS.filter((c) => !names.includes(c) && c !== 'email' && c !== 'phone' && c !== 'last_stamp_at');
-  if (unknown.length > 0 || missing.length > 0) {
-    const parts = [
-      unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map((u) => `"${u.slice(0, 40)}"`).join(', ')}` : '',
-      missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-    ].filter(Boolean);
-    throw fileError(`Line 1: ${parts.join('; ')}. The columns are: ${IMPORT_COLUMNS.join(', ')}.`);
+  if (missing.length > 0) throw fileError('import.missingColumns', { names: missing.join(', '), columns: IMPORT_COLUMNS.join(', ') });
+  if (unknown.length > 0) {
+    const names = unknown.slice(0, 5).map((u) => `"${u.slice(0, 40)}"`).join(', ');
+    throw fileError('import.unknownColumns', { names, columns: IMPORT_COLUMNS.join(', ') });
   }
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw fileError(`Line 1: the column ${duplicate} appears twice.`);
+  if (duplicate) throw fileError('import.duplicateColumn', { column: duplicate });
   return new Map(names.map((n, i) => [n, i]));
 }
 
@@ -97,42 +111,42 @@ function wholeNumber(value: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-function readRow(fields: string[], columns: Map<string, number>, zone: string, now: number): Omit<ImportRow, 'line'> | string {
-  if (fields.length !== columns.size) return `expected ${columns.size} fields, found ${fields.length}`;
+function readRow(fields: string[], columns: Map<string, number>, zone: string, now: number): Omit<ImportRow, 'line'> | RowRejection {
+  if (fields.length !== columns.size) return { key: 'fieldCount', params: { expected: columns.size, found: fields.length } };
   const get = (name: string) => cell(fields, columns, name);
 
   const cardId = wholeNumber(get('card_id'), 1, 999_999_999_999);
-  if (cardId === null) return 'card_id must be a card number (digits only)';
+  if (cardId === null) return { key: 'cardId' };
   const name = get('name');
-  if (!name) return 'name is empty';
-  if (name.length > 200) return 'name is longer than 200 characters';
+  if (!name) return { key: 'nameEmpty' };
+  if (name.length > 200) return { key: 'nameTooLong', params: { max: 200 } };
   const email = get('email') || null;
-  if (email && (email.length > 254 || !EMAIL.test(email))) return `email "${email.slice(0, 60)}" is not an e-mail address`;
+  if (email && (email.length > 254 || !EMAIL.test(email))) return { key: 'email', params: { value: email.slice(0, 60) } };
   const phone = get('phone') || null;
-  if (phone && (phone.length > 40 || phoneDigits(phone).length < 3)) return `phone "${phone.slice(0, 40)}" is not a phone number`;
+  if (phone && (phone.length > 40 || phoneDigits(phone).length < 3)) return { key: 'phone', params: { value: phone.slice(0, 40) } };
   const templateId = wholeNumber(get('template_id'), 1, 999_999_999_999);
-  if (templateId === null) return 'template_id must be a whole number';
+  if (templateId === null) return { key: 'templateId' };
   const templateVersion = wholeNumber(get('template_version').replace(/^v/i, ''), 1, 1_000_000);
-  if (templateVersion === null) return 'template_version must be a whole number (e.g. 2 or v2)';
+  if (templateVersion === null) return { key: 'templateVersion' };
   const goal = wholeNumber(get('goal'), 1, 1000);
-  if (goal === null) return 'goal must be a whole number from 1 to 1000';
+  if (goal === null) return { key: 'goal' };
   const stamps = wholeNumber(get('stamps'), 0, 1000);
-  if (stamps === null) return 'stamps must be a whole number';
-  if (stamps > goal) return `stamps (${stamps}) are more than the goal (${goal})`;
+  if (stamps === null) return { key: 'stamps' };
+  if (stamps > goal) return { key: 'stampsOverGoal', params: { stamps, goal } };
 
   const platformText = get('platforms').toLowerCase();
   const platformNames = platformText === '' ? ['web'] : platformText.split('|').map((p) => p.trim());
   const bad = platformNames.find((p) => !(PLATFORMS as readonly string[]).includes(p));
-  if (bad !== undefined) return `platform "${bad.slice(0, 20)}" is not one of web, apple, google`;
+  if (bad !== undefined) return { key: 'platform', params: { value: bad.slice(0, 20) } };
 
   const createdText = get('created_at');
   const createdAt = createdText ? parseDateTime(createdText, zone) : now;
-  if (createdAt === null) return `created_at "${createdText.slice(0, 40)}" is not a date (use 2026-11-23 or 2026-11-23T14:05:00Z)`;
-  if (createdAt > now + 86_400_000) return 'created_at is in the future';
+  if (createdAt === null) return { key: 'createdAt', params: { value: createdText.slice(0, 40) } };
+  if (createdAt > now + 86_400_000) return { key: 'createdFuture' };
   const lastText = get('last_stamp_at');
   const lastStampAt = lastText ? parseDateTime(lastText, zone) : null;
-  if (lastText && lastStampAt === null) return `last_stamp_at "${lastText.slice(0, 40)}" is not a date`;
-  if (lastStampAt !== null && lastStampAt > now + 86_400_000) return 'last_stamp_at is in the future';
+  if (lastText && lastStampAt === null) return { key: 'lastStampAt', params: { value: lastText.slice(0, 40) } };
+  if (lastStampAt !== null && lastStampAt > now + 86_400_000) return { key: 'lastStampFuture' };
 
   return {
     cardId,

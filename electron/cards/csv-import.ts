@@ -11,7 +11,7 @@ import {
 import { insertEvent } from '../db/repos/events.repo';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
-import { parseImportCsv, type ImportRow } from './csv-import-rows';
+import { parseImportCsv, rejectedRow, type ImportRow } from './csv-import-rows';
 
 const MAX_REJECTED_LISTED = 1000;
 
@@ -35,12 +35,12 @@ export function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: CallCo
     const versionKey = `${row.templateId}:${row.templateVersion}`;
     const knownGoal = goals.get(versionKey) ?? newVersions.get(versionKey);
     if (knownGoal !== undefined && knownGoal !== row.goal) {
-      rejected.push({ line: row.line, reason: `goal ${row.goal} differs from template ${row.templateId} v${row.templateVersion} (goal ${knownGoal})` });
+      rejected.push(rejectedRow(row.line, { key: 'goalDiffers', params: { goal: row.goal, templateId: row.templateId, version: row.templateVersion, knownGoal } }));
       continue;
     }
     const current = existing.get(row.cardId);
     if (current?.deletedAt != null) {
-      rejected.push({ line: row.line, reason: `card ${row.cardId} was deleted; it is kept for audit and not imported again` });
+      rejected.push(rejectedRow(row.line, { key: 'deletedCard', params: { id: row.cardId } }));
       continue;
     }
     if (knownGoal === undefined) newVersions.set(versionKey, row.goal);

@@ -36,5 +36,5 @@ export function decodeCursor(raw: string, sort: string, keyLength: number): List
 }
 
 function invalid(): AppError {
-  return new AppError('invalid_input', 'This page marker is not valid for this list; start again from the top.', 'cursor');
+  return new AppError('invalid_input', 'list.badCursor', { field: 'cursor' });
 }

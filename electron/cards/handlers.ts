@@ -44,7 +44,7 @@ export function createCardsHandlers({ db, openExternal }: CardsDeps): HandlersFo
     'cards.openPublicPage': async ({ id }) => {
       requireLiveCard(db, id);
       const url = getCardDetails(db, id).publicPageUrl;
-      if (!url) throw new AppError('conflict', 'Set the address of card pages in Settings first.', 'id');
+      if (!url) throw new AppError('conflict', 'card.publicPageNotSet', { field: 'id' });
       if (!openExternal) return { url, opened: false };
       await openExternal(url);
       return { url, opened: true };

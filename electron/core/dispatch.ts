@@ -1,5 +1,6 @@
 import { contract, isMethodName } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import { apiError } from '../../shared/api/api-error';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { zodErrorToApiError } from '../../shared/api/validation';
 import type { CallContext, Handlers } from './handler-types';
@@ -12,7 +13,7 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
   return async function dispatch(method: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       const shown = typeof method === 'string' ? method.slice(0, 80) : typeof method;
-      return fail({ code: 'unknown_method', message: `There is no API method "${shown}".` });
+      return fail(apiError('unknown_method', 'api.unknownMethod', { method: shown }));
     }
     const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) return fail(zodErrorToApiError(parsed.error));
@@ -21,10 +22,16 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
       return ok(await handler(parsed.data, ctx));
     } catch (error) {
       if (error instanceof AppError) {
-        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+        return fail({
+          code: error.code,
+          message: error.message,
+          key: `apiErrors.${error.key}`,
+          ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
+          ...(error.field ? { field: error.field } : {}),
+        });
       }
       logError(error);
-      return fail({ code: 'internal', message: 'Something went wrong inside Stampdesk. Nothing was changed.' });
+      return fail(apiError('internal', 'api.internal'));
     }
   };
 }

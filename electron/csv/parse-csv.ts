@@ -10,11 +10,19 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** What is wrong with a CSV file, by kind (the import turns it into a translated error). */
+export type CsvProblem = 'unclosedQuote' | 'textAfterQuote' | 'quoteInField' | 'fieldTooLong' | 'tooManyColumns';
+
 export class CsvError extends Error {
   readonly line: number;
-  constructor(line: number, message: string) {
+  readonly problem: CsvProblem;
+  /** The limit that was passed, for fieldTooLong and tooManyColumns. */
+  readonly max: number | undefined;
+  constructor(line: number, problem: CsvProblem, message: string, max?: number) {
     super(`Line ${line}: ${message}`);
     this.line = line;
+    this.problem = problem;
+    this.max = max;
   }
 }
 
@@ -53,27 +61,27 @@ export function* readCsv(text: string, limits: CsvLimits): Generator<CsvRecord> 
           if (c === 10) line++;
           i++;
         }
-        if (!closed) throw new CsvError(start, 'a quoted field is never closed (a " is missing).');
+        if (!closed) throw new CsvError(start, 'unclosedQuote', 'a quoted field is never closed (a " is missing).');
         const next = text.charCodeAt(i);
         if (i < n && next !== 44 && next !== 10 && next !== 13) {
-          throw new CsvError(line, 'unexpected text after a closing quote (a quote inside a field must be doubled: "").');
+          throw new CsvError(line, 'textAfterQuote', 'unexpected text after a closing quote (a quote inside a field must be doubled: "").');
         }
       } else {
         const chunkStart = i;
         while (i < n) {
           const c = text.charCodeAt(i);
           if (c === 44 || c === 10 || c === 13) break;
-          if (c === 34) throw new CsvError(line, 'a " inside an unquoted field (put the field in quotes and double the quote).');
+          if (c === 34) throw new CsvError(line, 'quoteInField', 'a " inside an unquoted field (put the field in quotes and double the quote).');
           i++;
         }
         value = text.slice(chunkStart, i);
       }
       if (value.length > limits.maxFieldLength) {
-        throw new CsvError(line, `a field is longer than ${limits.maxFieldLength} characters.`);
+        throw new CsvError(line, 'fieldTooLong', `a field is longer than ${limits.maxFieldLength} characters.`, limits.maxFieldLength);
       }
       fields.push(value);
       if (fields.length > limits.maxColumns) {
-        throw new CsvError(start, `more than ${limits.maxColumns} columns.`);
+        throw new CsvError(start, 'tooManyColumns', `more than ${limits.maxColumns} columns.`, limits.maxColumns);
       }
       const c = text.charCodeAt(i);
       if (c === 44) {

@@ -46,7 +46,7 @@ export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): D
   try {
     sqlite = new Database(file);
   } catch (error) {
-    throw new StorageError(`The database ${file} cannot be opened (${(error as Error).message}).`);
+    throw new StorageError('storage.cannotOpen', { file, detail: (error as Error).message });
   }
   try {
     // Read-only checks first: nothing is written to a file we refuse.
@@ -98,22 +98,20 @@ function assertLooksLikeSqlite(file: string): void {
     return; // no file yet: it will be created
   }
   if (!stat.isFile()) {
-    throw new StorageError(`${file} is not a file, so the database cannot be stored there. It was left untouched: move it aside.`);
+    throw new StorageError('storage.notAFile', { file });
   }
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    throw new StorageError(`The database ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new StorageError('storage.cannotRead', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   try {
     const header = Buffer.alloc(16);
     const read = fs.readSync(fd, header, 0, 16, 0);
     if (read === 0) return;
     if (read < 16 || header.toString('latin1') !== SQLITE_HEADER) {
-      throw new StorageError(
-        `The file ${file} is damaged or is not a Stampdesk database. It was left untouched: move it aside or restore a backup, then start again.`,
-      );
+      throw new StorageError('storage.notADatabase', { file });
     }
   } finally {
     fs.closeSync(fd);
@@ -123,12 +121,10 @@ function assertLooksLikeSqlite(file: string): void {
 function explainSqliteFailure(file: string, error: unknown): StorageError {
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-    return new StorageError(
-      `The database ${file} is damaged. It was left untouched: move it aside or restore a backup, then start again.`,
-    );
+    return new StorageError('storage.damaged', { file });
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
-    return new StorageError(`The database ${file} cannot be written (${code}). Check the folder's permissions.`);
+    return new StorageError('storage.cannotWrite', { file, detail: code });
   }
-  return new StorageError(`The database ${file} cannot be used: ${(error as Error).message}`);
+  return new StorageError('storage.cannotUse', { file, detail: (error as Error).message });
 }

@@ -7,18 +7,14 @@ export function prepareDataDir(dataDir: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
   } catch (error) {
-    throw new StorageError(
-      `The data folder ${dataDir} cannot be created (${describe(error)}). Choose another folder with --data-dir or fix its permissions.`,
-    );
+    throw new StorageError('storage.folderCannotBeCreated', { folder: dataDir, detail: describe(error) });
   }
   const probe = path.join(dataDir, `.write-test-${process.pid}`);
   try {
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe, { force: true });
   } catch (error) {
-    throw new StorageError(
-      `The data folder ${dataDir} is not writable (${describe(error)}). Choose another folder with --data-dir or fix its permissions.`,
-    );
+    throw new StorageError('storage.folderNotWritable', { folder: dataDir, detail: describe(error) });
   }
 }
 

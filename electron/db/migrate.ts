@@ -30,10 +30,7 @@ export function applyMigrations(
   const applied = readApplied(sqlite);
 
   if (applied.count > known.length || applied.newest > newestKnown) {
-    throw new StorageError(
-      `The database ${file} was written by a newer version of Stampdesk (schema ${applied.count}, this version knows ${known.length}). ` +
-        'Install the newer Stampdesk to open it. The file was left untouched.',
-    );
+    throw new StorageError('storage.newerVersion', { file, schema: applied.count, known: known.length });
   }
   prepareForWrites();
   if (applied.count > 0 && applied.count < known.length) {

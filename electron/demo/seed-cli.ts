@@ -6,6 +6,9 @@ import { defaultDataDir } from '../paths';
 
 const USAGE = 'Usage: npm run seed -- --data-dir DIR --cards N';
 
+/** A wrong command line: the message and the usage, without a stack trace. */
+class UsageError extends Error {}
+
 function parse(argv: string[]): { dataDir: string; cards: number } {
   let dataDir: string | undefined;
   let cards = 500;
@@ -13,10 +16,10 @@ function parse(argv: string[]): { dataDir: string; cards: number } {
     const arg = argv[i];
     if (arg === '--data-dir') dataDir = argv[++i];
     else if (arg === '--cards') cards = Number(argv[++i]);
-    else throw new AppError('invalid_input', `Unknown option ${arg}.\n${USAGE}`);
+    else throw new UsageError(`Unknown option ${arg}.\n${USAGE}`);
   }
   if (!Number.isInteger(cards) || cards < 1 || cards > 5_000_000) {
-    throw new AppError('invalid_input', `--cards needs a whole number from 1 to 5,000,000.\n${USAGE}`);
+    throw new UsageError(`--cards needs a whole number from 1 to 5,000,000.\n${USAGE}`);
   }
   return { dataDir: path.resolve(dataDir ?? defaultDataDir()), cards };
 }
@@ -51,6 +54,6 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  console.error(error instanceof AppError ? error.message : error);
+  console.error(error instanceof AppError || error instanceof UsageError ? error.message : error);
   process.exit(1);
 }

@@ -38,7 +38,7 @@ const DAY = 86_400_000;
 export function seedDemo(db: Db, options: SeedOptions): SeedResult {
   const existing = countCards(db);
   if (existing > 0) {
-    throw new AppError('conflict', `This shop already has ${existing} cards; demo data goes into an empty data folder only.`);
+    throw new AppError('conflict', 'demo.shopNotEmpty', { params: { count: existing } });
   }
   const now = options.now ?? Date.now();
   insertDemoTemplates(db, now);

@@ -10,7 +10,7 @@ export function createImageHandlers(db: Db): HandlersFor<'images.import'> {
     'images.import': async ({ base64, fileName }, ctx) => {
       const compact = base64.replace(/\s+/g, '');
       if (!BASE64.test(compact) || compact.length % 4 === 1) {
-        throw new AppError('invalid_input', 'The image data is not base64.', 'base64');
+        throw new AppError('invalid_input', 'image.notBase64', { field: 'base64' });
       }
       // sharp, heic-decode and the SVG parser load on the first upload, not at start (~60 MB, ~0.4 s)
       const { processImage } = await import('./process-image');

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import decodeHeic from 'heic-decode';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { AppError } from '../../shared/api/errors';
+import type { ErrorKey } from '../../shared/i18n/keys';
+import type { TranslationParams } from '../../shared/i18n/translator';
 import { EXTENSIONS, sniffImage, type ImageKind } from './sniff';
 import { checkSvg } from './svg-check';
 
@@ -16,7 +18,7 @@ export interface CleanImage {
   bytes: Buffer;
 }
 
-const fail = (message: string) => new AppError('invalid_input', message, 'base64');
+const fail = (key: ErrorKey, params?: TranslationParams) => new AppError('invalid_input', key, { field: 'base64', params });
 
 /**
  * Turns uploaded bytes into a clean stored image:
@@ -30,28 +32,24 @@ const fail = (message: string) => new AppError('invalid_input', message, 'base64
  * The id is the sha256 of the stored bytes, so the same picture is stored once.
  */
 export async function processImage(bytes: Buffer, fileName?: string): Promise<CleanImage> {
-  if (bytes.length === 0) throw fail('The file is empty.');
-  if (bytes.length > MAX_IMAGE_BYTES) throw fail('The image is larger than 10 MB.');
+  if (bytes.length === 0) throw fail('image.empty');
+  if (bytes.length > MAX_IMAGE_BYTES) throw fail('image.tooLarge');
   const kind = sniffImage(bytes);
   const claimed = fileName ? EXTENSIONS[fileName.split('.').pop()?.toLowerCase() ?? ''] : undefined;
   if (!kind) {
-    throw fail(
-      claimed
-        ? `The file is named as a ${claimed.toUpperCase()} image, but it is not one. Use PNG, JPG, WEBP, SVG, HEIC, HEIF or AVIF.`
-        : 'This is not a supported image. Use PNG, JPG, JPEG, WEBP, SVG, HEIC, HEIF or AVIF.',
-    );
+    throw claimed ? fail('image.namedButNotImage', { claimed: claimed.toUpperCase() }) : fail('image.unsupported');
   }
   if (claimed && claimed !== kind && !(claimed === 'heic' && kind === 'heic')) {
-    throw fail(`The file is named as a ${claimed.toUpperCase()} image, but it is a ${kind.toUpperCase()} image. Rename it or export it again.`);
+    throw fail('image.namedOtherType', { claimed: claimed.toUpperCase(), kind: kind.toUpperCase() });
   }
   const cleaned = kind === 'svg' ? cleanSvg(bytes) : kind === 'heic' ? await cleanHeic(bytes) : await cleanRaster(bytes, kind);
   return { ...cleaned, id: crypto.createHash('sha256').update(cleaned.bytes).digest('hex') };
 }
 
 function checkPixels(width: number, height: number): void {
-  if (!(width > 0 && height > 0)) throw fail('The image has no size; it may be damaged.');
+  if (!(width > 0 && height > 0)) throw fail('image.noSize');
   if (width * height > MAX_IMAGE_PIXELS) {
-    throw fail(`The image is ${width} × ${height} pixels; at most 40 megapixels are accepted.`);
+    throw fail('image.tooManyPixels', { width, height });
   }
 }
 
@@ -60,7 +58,7 @@ async function cleanRaster(bytes: Buffer, kind: Exclude<ImageKind, 'svg' | 'heic
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw fail(`The ${kind.toUpperCase()} image cannot be read; it may be damaged.`);
+    throw fail('image.unreadable', { kind: kind.toUpperCase() });
   }
   checkPixels(meta.width ?? 0, meta.height ?? 0);
   const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate();
@@ -69,7 +67,7 @@ async function cleanRaster(bytes: Buffer, kind: Exclude<ImageKind, 'svg' | 'heic
     if (kind === 'webp') return finish(await image.webp({ quality: 90 }).toBuffer({ resolveWithObject: true }), 'image/webp');
     return finish(await image.png().toBuffer({ resolveWithObject: true }), 'image/png');
   } catch {
-    throw fail(`The ${kind.toUpperCase()} image is damaged or cut short.`);
+    throw fail('image.damaged', { kind: kind.toUpperCase() });
   }
 }
 
@@ -78,14 +76,14 @@ async function cleanHeic(bytes: Buffer): Promise<Omit<CleanImage, 'id'>> {
   try {
     images = await decodeHeic.all({ buffer: bytes });
   } catch {
-    throw fail('The HEIC/HEIF image cannot be read; it may be damaged.');
+    throw fail('image.unreadable', { kind: 'HEIC/HEIF' });
   }
   try {
     const first = images[0];
-    if (!first) throw fail('The HEIC/HEIF file holds no picture.');
+    if (!first) throw fail('image.noPicture', { kind: 'HEIC/HEIF' });
     checkPixels(first.width, first.height);
     const { width, height, data } = await first.decode().catch(() => {
-      throw fail('The HEIC/HEIF image is damaged or cut short.');
+      throw fail('image.damaged', { kind: 'HEIC/HEIF' });
     });
     const out = await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
       .jpeg({ quality: 90 })
@@ -101,10 +99,10 @@ function cleanSvg(bytes: Buffer): Omit<CleanImage, 'id'> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
-    throw fail('The SVG is not UTF-8 text.');
+    throw fail('image.svgNotUtf8');
   }
   const checked = checkSvg(text);
-  if (!checked.ok) throw fail(checked.problem);
+  if (!checked.ok) throw fail(`image.svg.${checked.problem.kind}`, checked.problem.params);
   checkPixels(checked.width, checked.height);
   return { mime: 'image/svg+xml', width: checked.width, height: checked.height, bytes: Buffer.from(checked.svg, 'utf8') };
 }

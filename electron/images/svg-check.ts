@@ -12,32 +12,37 @@ const ELEMENTS = new Set([
   'pattern', 'marker', 'image', 'style', 'filter', 'feGaussianBlur', 'feOffset', 'feBlend', 'feColorMatrix',
   'feComposite', 'feFlood', 'feMerge', 'feMergeNode', 'feMorphology', 'feDropShadow',
 ]);
-const FORBIDDEN_ELEMENTS: Record<string, string> = {
-  script: 'contains a script',
-  foreignObject: 'embeds HTML (foreignObject)',
-  iframe: 'embeds a web page',
-  embed: 'embeds other content',
-  object: 'embeds other content',
-  a: 'contains a link',
-  animate: 'contains animation that can change links',
-  set: 'contains animation that can change links',
-  animateTransform: 'contains animation',
-  animateMotion: 'contains animation',
-  handler: 'contains a script handler',
-  listener: 'contains a script listener',
+/** Why an SVG is refused: the kind (a key under `apiErrors.image.svg`) and its values. */
+export interface SvgProblem {
+  kind: 'entities' | 'notWellFormed' | 'notSvg' | 'tooManyElements' | 'processingInstruction' | 'script' | 'foreignObject' | 'embedded' | 'link' | 'animation' | 'unsupportedElement' | 'eventHandler' | 'characterReferences' | 'javascriptAddress' | 'outsideReference' | 'activeStyles';
+  params?: Record<string, string | number>;
+}
+const FORBIDDEN_ELEMENTS: Record<string, SvgProblem['kind']> = {
+  script: 'script',
+  foreignObject: 'foreignObject',
+  iframe: 'embedded',
+  embed: 'embedded',
+  object: 'embedded',
+  a: 'link',
+  animate: 'animation',
+  set: 'animation',
+  animateTransform: 'animation',
+  animateMotion: 'animation',
+  handler: 'script',
+  listener: 'script',
 };
 const SAFE_ENTITY = /&(?:amp|lt|gt|quot|apos);/g;
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/=\s]+$/;
 const MAX_NODES = 50_000;
 
-export type SvgCheck = { ok: true; svg: string; width: number; height: number } | { ok: false; problem: string };
+export type SvgCheck = { ok: true; svg: string; width: number; height: number } | { ok: false; problem: SvgProblem };
 
 interface Node {
   [name: string]: Node[] | Record<string, string> | string | undefined;
 }
 
 export function checkSvg(source: string): SvgCheck {
-  if (/<!DOCTYPE|<!ENTITY/i.test(source)) return { ok: false, problem: 'The SVG declares entities or a DOCTYPE, which are not allowed.' };
+  if (/<!DOCTYPE|<!ENTITY/i.test(source)) return { ok: false, problem: { kind: 'entities' } };
   let tree: Node[];
   try {
     tree = new XMLParser({
@@ -50,29 +55,29 @@ export function checkSvg(source: string): SvgCheck {
       allowBooleanAttributes: true,
     }).parse(source, true) as Node[];
   } catch (error) {
-    return { ok: false, problem: `The SVG is not well-formed (${(error as Error).message.split('\n')[0]}).` };
+    return { ok: false, problem: { kind: 'notWellFormed' } };
   }
   const roots = tree.filter((node) => !('#comment' in node) && !('#text' in node && String(node['#text']).trim() === ''));
-  if (roots.length !== 1 || elementName(roots[0]!) !== 'svg') return { ok: false, problem: 'This is not an SVG picture.' };
+  if (roots.length !== 1 || elementName(roots[0]!) !== 'svg') return { ok: false, problem: { kind: 'notSvg' } };
 
   let count = 0;
-  const problems: string[] = [];
+  const problems: SvgProblem[] = [];
   const write = (node: Node, parent: string): string => {
     if (++count > MAX_NODES) throw new Error('too many elements');
     if ('#comment' in node) return '';
     if ('#text' in node) return escapeText(String(node['#text']));
     const name = elementName(node);
     if (name.startsWith('?')) {
-      problems.push('contains a processing instruction');
+      problems.push({ kind: 'processingInstruction' });
       return '';
     }
     const local = name.includes(':') ? name.split(':')[1]! : name;
     if (FORBIDDEN_ELEMENTS[local]) {
-      problems.push(FORBIDDEN_ELEMENTS[local]!);
+      problems.push({ kind: FORBIDDEN_ELEMENTS[local]! });
       return '';
     }
     if (!ELEMENTS.has(local)) {
-      problems.push(`contains an unsupported element <${name.slice(0, 30)}>`);
+      problems.push({ kind: 'unsupportedElement', params: { name: name.slice(0, 30) } });
       return '';
     }
     const attributes = (node[':@'] ?? {}) as Record<string, string>;
@@ -100,9 +105,9 @@ export function checkSvg(source: string): SvgCheck {
   try {
     svg = write(roots[0]!, '');
   } catch {
-    return { ok: false, problem: `The SVG has more than ${MAX_NODES.toLocaleString('en')} elements.` };
+    return { ok: false, problem: { kind: 'tooManyElements', params: { max: MAX_NODES } } };
   }
-  if (problems.length > 0) return { ok: false, problem: `The SVG ${[...new Set(problems)].slice(0, 3).join('; ')}. It was not saved.` };
+  if (problems.length > 0) return { ok: false, problem: problems[0]! };
   const attributes = (roots[0]![':@'] ?? {}) as Record<string, string>;
   const { width, height } = svgSize(attributes);
   return { ok: true, svg, width, height };
@@ -116,18 +121,18 @@ function escapeText(text: string): string {
   return text.replace(/</g, '&lt;').replace(/&(?!(?:amp|lt|gt|quot|apos);)/g, '&amp;');
 }
 
-function attributeProblem(element: string, key: string, value: string): string | null {
+function attributeProblem(element: string, key: string, value: string): SvgProblem | null {
   const name = key.toLowerCase();
-  if (name.startsWith('on')) return `has an event handler (${key.slice(0, 30)})`;
-  if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(value) || value.replace(SAFE_ENTITY, '').includes('&')) return 'hides text in character references';
+  if (name.startsWith('on')) return { kind: 'eventHandler', params: { name: key.slice(0, 30) } };
+  if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(value) || value.replace(SAFE_ENTITY, '').includes('&')) return { kind: 'characterReferences' };
   const plain = value.replace(SAFE_ENTITY, ' ').replace(/\s+/g, '').toLowerCase();
-  if (plain.includes('javascript:') || plain.includes('vbscript:')) return 'contains a javascript: address';
+  if (plain.includes('javascript:') || plain.includes('vbscript:')) return { kind: 'javascriptAddress' };
   if (name === 'href' || name.endsWith(':href') || name === 'src') {
     if (value.startsWith('#')) return null;
     if (element === 'image' && DATA_IMAGE.test(value)) return null;
-    return 'refers to something outside the file';
+    return { kind: 'outsideReference' };
   }
-  if (hasOutsideUrl(value)) return 'refers to something outside the file';
+  if (hasOutsideUrl(value)) return { kind: 'outsideReference' };
   return null;
 }
 
@@ -137,9 +142,9 @@ function hasOutsideUrl(text: string): boolean {
   return /url\(/i.test(text.replace(/url\(\s*(['"]?)\s*#[^)]*?\1\s*\)/gi, ''));
 }
 
-function cssProblem(css: string): string | null {
-  if (/@import|expression\s*\(|javascript:|behavior\s*:/i.test(css)) return 'has style rules that load or run things';
-  if (hasOutsideUrl(css)) return 'refers to something outside the file';
+function cssProblem(css: string): SvgProblem | null {
+  if (/@import|expression\s*\(|javascript:|behavior\s*:/i.test(css)) return { kind: 'activeStyles' };
+  if (hasOutsideUrl(css)) return { kind: 'outsideReference' };
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { ipcMain } from 'electron';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { ipcChannelFor } from '../../shared/api/bridge';
+import { apiError } from '../../shared/api/api-error';
 import { fail } from '../../shared/api/result';
 import type { Core } from '../core/create-core';
 import { isTrustedAppUrl } from '../security';
@@ -13,7 +14,7 @@ export function registerIpc(core: Core): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannelFor(method), (event, input: unknown) => {
       if (!isTrustedAppUrl(event.senderFrame?.url)) {
-        return fail({ code: 'forbidden', message: 'This window may not use the Stampdesk API.' });
+        return fail(apiError('forbidden', 'api.windowNotAllowed'));
       }
       return core.call(method, input);
     });

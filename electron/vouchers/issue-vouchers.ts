@@ -19,12 +19,12 @@ export function issueVouchers(db: Db, input: IssueVoucherInput, ctx: CallContext
   const { timeZone } = getSettings(db);
   const quantity = input.quantity ?? 1;
   if (input.cardId !== undefined && quantity !== 1) {
-    throw new AppError('invalid_input', 'A voucher for a customer is issued one at a time.', 'quantity');
+    throw new AppError('invalid_input', 'voucher.oneForCustomer', { field: 'quantity' });
   }
   if (input.validity.kind === 'fixed' && isPastDate(input.validity.date, now, timeZone)) {
-    throw new AppError('invalid_input', 'This date has passed in your shop’s time zone; choose today or a later date.', 'validity.date');
+    throw new AppError('invalid_input', 'voucher.dateInPast', { field: 'validity.date' });
   }
-  if (input.imageId && !findImage(db, input.imageId)) throw new AppError('invalid_input', 'This image was not uploaded.', 'imageId');
+  if (input.imageId && !findImage(db, input.imageId)) throw new AppError('invalid_input', 'voucher.imageNotUploaded', { field: 'imageId' });
   const expiresAt = expiryOf(input.validity, now, timeZone);
   // a free voucher always carries a code: otherwise nobody could redeem it
   const codeKind = input.redeemCode?.kind ?? (input.cardId === undefined ? 'generated' : null);

@@ -36,11 +36,11 @@ export function voucherCodesSvg(voucher: VoucherRow): { qrSvg: string; barcodeSv
 export function vouchersToExport(db: Db, request: { id?: number; batchId?: number }): VoucherRow[] {
   if (request.id !== undefined) {
     const voucher = findVoucher(db, request.id);
-    if (!voucher) throw new AppError('not_found', 'There is no such voucher.', 'id');
+    if (!voucher) throw new AppError('not_found', 'voucher.noSuchVoucher', { field: 'id' });
     return [voucher];
   }
   const vouchers = findBatchVouchers(db, request.batchId!);
-  if (vouchers.length === 0) throw new AppError('not_found', 'There is no such batch.', 'batchId');
+  if (vouchers.length === 0) throw new AppError('not_found', 'voucher.noSuchBatch', { field: 'batchId' });
   return vouchers;
 }
 

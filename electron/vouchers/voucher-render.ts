@@ -29,13 +29,13 @@ export async function renderVouchers(
   const name = request.id !== undefined ? `voucher-${request.id}` : `vouchers-batch-${request.batchId}`;
 
   if (request.format === 'svg') {
-    if (vouchers.length !== 1) throw new AppError('invalid_input', 'SVG is for one voucher; use PDF for a batch.', 'format');
+    if (vouchers.length !== 1) throw new AppError('invalid_input', 'voucher.svgOneVoucher', { field: 'format' });
     const { qrSvg: qr } = voucherCodesSvg(vouchers[0]!);
     return { base64: Buffer.from(qr).toString('base64'), mime: 'image/svg+xml', fileName: `${name}-qr.svg` };
   }
   if (request.format === 'png') {
     if (vouchers.length > MAX_PNG_SHEET) {
-      throw new AppError('invalid_input', `PNG holds at most ${MAX_PNG_SHEET} vouchers; download the batch as PDF.`, 'format');
+      throw new AppError('invalid_input', 'voucher.pngTooMany', { field: 'format', params: { max: MAX_PNG_SHEET } });
     }
     const pngs = await Promise.all(sources.map((s) => couponPng(s.data, s.image, vouchers.length === 1 ? 2 : 1)));
     const png = pngs.length === 1 ? pngs[0]! : await stack(pngs);

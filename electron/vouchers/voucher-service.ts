@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { codeSearchReadings } from '../../shared/domain/keyboard-layouts';
 import { normalizeGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { VoucherDetails, VoucherListPage, VoucherSummary } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
@@ -20,10 +21,13 @@ export function listVoucherPage(db: Db, request: ListRequest, now: number): Vouc
   const limit = request.limit ?? 50;
   const before = request.cursor === undefined ? undefined : Number(request.cursor);
   if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
-    throw new AppError('invalid_input', 'This page marker is not valid; start again from the top.', 'cursor');
+    throw new AppError('invalid_input', 'list.badCursor', { field: 'cursor' });
   }
-  // generated codes are stored without hyphens and with O→0, I/L→1; POS codes upper case as typed
-  const codePrefixes = request.query ? [normalizeGeneratedInput(request.query), normalizeStaticInput(request.query)] : undefined;
+  // generated codes are stored without hyphens and with O→0, I/L→1; POS codes upper case as typed; a whole
+  // code typed through a Thai, Korean or Persian layout is found as the keys pressed
+  const codePrefixes = request.query
+    ? [normalizeGeneratedInput(request.query), normalizeStaticInput(request.query), ...codeSearchReadings(request.query)]
+    : undefined;
   const query: VoucherQuery = { ...request, codePrefixes };
   const rows = listVouchers(db, query, before, limit + 1);
   const page = rows.slice(0, limit);
@@ -37,7 +41,7 @@ export function listVoucherPage(db: Db, request: ListRequest, now: number): Vouc
 export function getVoucherDetails(db: Db, id: number, now: number): VoucherDetails {
   sweepExpired(db, now);
   const row = findVoucher(db, id);
-  if (!row) throw new AppError('not_found', `There is no voucher #${id}.`, 'id');
+  if (!row) throw new AppError('not_found', 'voucher.notFound', { field: 'id', params: { id } });
   const image = row.imageId ? findImage(db, row.imageId) : undefined;
   return {
     ...toSummary(row, now),
@@ -55,9 +59,10 @@ export function voidVoucher(db: Db, id: number, reason: string, ctx: CallContext
   sweepExpired(db, now);
   db.tx(() => {
     const row = findVoucher(db, id);
-    if (!row) throw new AppError('not_found', `There is no voucher #${id}.`, 'id');
+    if (!row) throw new AppError('not_found', 'voucher.notFound', { field: 'id', params: { id } });
     if (!voidIfActive(db, id, reason, now)) {
-      throw new AppError('conflict', `Voucher #${id} is ${row.status} and cannot be voided.`, 'id');
+      const status = row.status === 'active' ? 'expired' : row.status; // active in the row but past its expiry
+      throw new AppError('conflict', `voucher.cannotVoid.${status}`, { field: 'id', params: { id } });
     }
     insertEvent(db, { cardId: row.cardId, voucherId: id, type: 'voucher_voided', seat: ctx.seat, at: now, data: { reason } });
     enqueueOutbox(db, 'voucher.voided', { voucherId: id, token: row.token, reason, at: now, seat: ctx.seat }, now);

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiError } from '../../shared/api/api-error';
 import type { Result } from '../../shared/api/result';
 import type { Core } from '../core/create-core';
 import { HTTP_STATUS } from './http-status';
@@ -30,14 +31,14 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) sendResult(res, { ok: false, error: { code: 'internal', message: 'Unexpected server error.' } });
+      if (!res.headersSent) sendResult(res, { ok: false, error: apiError('internal', 'api.serverError') });
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hasLoopbackHost(req, boundPort)) {
-      return sendResult(res, { ok: false, error: { code: 'forbidden', message: 'Unknown Host header.' } });
+      return sendResult(res, { ok: false, error: apiError('forbidden', 'api.unknownHost') });
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
@@ -55,29 +56,29 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (!hasAllowedOrigin(req, boundPort)) {
-      return sendResult(res, { ok: false, error: { code: 'forbidden', message: 'Requests from other web sites are refused.' } });
+      return sendResult(res, { ok: false, error: apiError('forbidden', 'api.otherSite') });
     }
     if (!hasValidToken(req, token)) {
       return sendResult(res, {
         ok: false,
-        error: { code: 'unauthorized', message: 'Missing or wrong access token. Open the address printed by `npm run web`.' },
+        error: apiError('unauthorized', 'api.badToken'),
       });
     }
     if (req.method !== 'POST') {
-      return sendResult(res, { ok: false, error: { code: 'invalid_input', message: 'API calls use POST.' } });
+      return sendResult(res, { ok: false, error: apiError('invalid_input', 'api.postOnly') });
     }
     const body = await readBody(req);
     if (body === 'too_large') {
       return sendResult(res, {
         ok: false,
-        error: { code: 'payload_too_large', message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` },
+        error: apiError('payload_too_large', 'api.bodyTooLarge', { mb: MAX_BODY_BYTES / 1024 / 1024 }),
       });
     }
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body);
     } catch {
-      return sendResult(res, { ok: false, error: { code: 'invalid_input', field: 'input', message: 'The body is not valid JSON.' } });
+      return sendResult(res, { ok: false, error: apiError('invalid_input', 'api.bodyNotJson', undefined, 'input') });
     }
     sendResult(res, await core.call(method, input));
   }

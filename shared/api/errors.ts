@@ -1,3 +1,6 @@
+import type { ErrorKey } from '../i18n/keys';
+import { englishText, type TranslationParams } from '../i18n/translator';
+
 /** Error codes that cross the API boundary. The renderer maps each to a translated sentence. */
 export const ERROR_CODES = [
   'invalid_input',
@@ -15,15 +18,30 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Thrown inside the core; turned into `{ ok: false, error }` at the boundary. */
+export interface ErrorDetail {
+  /** The input field at fault, dotted (`validity.date`). */
+  field?: string;
+  /** Values for the message (`{{id}}`, `{{count, number}}`). */
+  params?: TranslationParams;
+}
+
+/**
+ * Thrown inside the core; turned into `{ ok: false, error }` at the boundary. It carries a message key
+ * (catalogue area `apiErrors`) and its parameters, which the renderer translates; `message` is the English
+ * sentence, for logs and API clients.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly key: ErrorKey;
+  readonly params: TranslationParams;
   readonly field?: string;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(message);
+  constructor(code: ErrorCode, key: ErrorKey, detail: ErrorDetail = {}) {
+    super(englishText(`apiErrors.${key}`, detail.params));
     this.name = 'AppError';
     this.code = code;
-    if (field !== undefined) this.field = field;
+    this.key = key;
+    this.params = detail.params ?? {};
+    if (detail.field !== undefined) this.field = detail.field;
   }
 }

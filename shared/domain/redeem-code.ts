@@ -75,11 +75,12 @@ export function checkGeneratedInput(input: string): GeneratedCheck {
 }
 
 /**
- * A static code may not look like a generated one (11 base32 symbols), so a mistyped generated code is
- * always caught by its check symbol and never taken for a static code.
+ * What is wrong with a POS code, as a validation key, or null. A static code may not look like a generated
+ * one (11 base32 symbols), so a mistyped generated code is always caught by its check symbol and never
+ * taken for a static code.
  */
-export function staticCodeProblem(code: string): string | null {
-  if (!STATIC_CODE_PATTERN.test(code)) return 'Use 2 to 32 letters, digits and hyphens (for example FREECOFFEE or GIFT-100).';
-  if (checkGeneratedInput(code).kind !== 'not_generated') return 'This looks like a generated code; choose another POS code.';
+export function staticCodeProblem(code: string): 'posCodeShape' | 'posCodeLooksGenerated' | null {
+  if (!STATIC_CODE_PATTERN.test(code)) return 'posCodeShape';
+  if (checkGeneratedInput(code).kind !== 'not_generated') return 'posCodeLooksGenerated';
   return null;
 }

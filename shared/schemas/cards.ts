@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { PLATFORMS, type Platform } from '../domain/platforms';
 import { EVENT_TYPES, type EventType } from '../domain/events';
 import { requiredText, text } from './common';
@@ -12,7 +13,7 @@ export const MAX_STAMP_DELTA = 1000;
 /** 30 M characters: a CSV of a few hundred thousand cards. */
 export const IMPORT_CSV_MAX = 30_000_000;
 
-export const cardIdSchema = z.number({ message: 'A card number is a whole number.' }).int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const cardIdSchema = z.number(says('cardNumber')).int().min(1).max(Number.MAX_SAFE_INTEGER);
 const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 
 export const CARD_SORTS = ['id', 'name', 'progress', 'created', 'lastStamp'] as const;
@@ -111,11 +112,11 @@ export interface CardHistoryPage {
 export const adjustStampsInput = z.strictObject({
   id: cardIdSchema,
   delta: z
-    .number({ message: 'Give the number of stamps to add (or a negative number to remove).' })
-    .int({ message: 'Stamps are whole numbers.' })
+    .number(says('stampsNumber'))
+    .int(says('stampsWhole'))
     .min(-MAX_STAMP_DELTA)
     .max(MAX_STAMP_DELTA)
-    .refine((n) => n !== 0, { message: 'Add or remove at least one stamp.' }),
+    .refine((n) => n !== 0, says('stampsNonZero')),
   reason: requiredText(ADJUST_REASON_MAX),
 });
 
@@ -126,9 +127,9 @@ export const sendMessageInput = z
     push: z
       .string()
       .trim()
-      .min(1, { message: 'Required.' })
-      .max(PUSH_TEXT_MAX * 2, { message: `A wallet push has at most ${PUSH_TEXT_MAX} characters.` })
-      .refine((text) => [...text].length <= PUSH_TEXT_MAX, { message: `A wallet push has at most ${PUSH_TEXT_MAX} characters.` })
+      .min(1, says('required'))
+      .max(PUSH_TEXT_MAX * 2, says('pushTooLong'))
+      .refine((text) => [...text].length <= PUSH_TEXT_MAX, says('pushTooLong', { max: PUSH_TEXT_MAX }))
       .optional(),
     email: z
       .strictObject({
@@ -138,7 +139,7 @@ export const sendMessageInput = z
       .optional(),
   })
   .refine((m) => m.push !== undefined || m.email !== undefined, {
-    message: 'Choose PUSH, Email or both.',
+    ...says('messageChannel'),
     path: ['push'],
   });
 
@@ -149,9 +150,20 @@ export interface SentMessage {
 }
 
 export const importCsvInput = z.strictObject({
-  csv: z.string().max(IMPORT_CSV_MAX, { message: 'The file is too large (at most 30 million characters).' }),
+  csv: z.string().max(IMPORT_CSV_MAX, says('csvTooLarge')),
   dryRun: z.boolean(),
 });
+
+/** Why an import row was rejected: a key of the `cards.importReasons` catalogue area. */
+export type ImportReasonKey = keyof (typeof import('../i18n/catalogues/en/cards.json'))['importReasons'];
+
+/** One rejected row: its line, the reason's key and values, and the reason in English (for logs and API clients). */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  key: ImportReasonKey;
+  params: Record<string, string | number>;
+}
 
 export interface ImportReport {
   dryRun: boolean;
@@ -159,7 +171,7 @@ export interface ImportReport {
   imported: number;
   updated: number;
   skipped: number;
-  rejected: Array<{ line: number; reason: string }>;
+  rejected: RejectedRow[];
   /** Template versions the file mentions that were not known yet (created with the file's goal). */
   templateVersionsCreated: number;
 }

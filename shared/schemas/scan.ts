@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { says } from './messages';
 import type { CardDetails } from './cards';
 import { cardIdSchema } from './cards';
 import type { RedeemResult } from './vouchers';
 
 export const scanSubmitInput = z.strictObject({
-  input: z.string().trim().min(1, { message: 'Scan or type a code.' }).max(200, { message: 'At most 200 characters.' }),
+  input: z.string().trim().min(1, says('scanEmpty')).max(200, says('tooLong')),
   voucherId: z.number().int().min(1).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { isValidTimeZone } from '../domain/time-zone';
 import { SUPPORTED_LOCALES } from '../domain/locales';
 import { text } from './common';
@@ -8,19 +9,17 @@ export const SHOP_NAME_MAX = 100;
 
 export const timeZoneSchema = z
   .string()
-  .max(64, { message: 'At most 64 characters.' })
-  .refine(isValidTimeZone, { message: 'Not a known IANA time zone (for example Europe/Berlin).' });
+  .max(64, says('tooLong'))
+  .refine(isValidTimeZone, says('timeZoneUnknown'));
 
-export const localeSchema = z.enum(SUPPORTED_LOCALES, { message: 'Not a supported language.' });
+export const localeSchema = z.enum(SUPPORTED_LOCALES, says('localeUnknown'));
 
 /** Where a card's public page lives: an https address; the card number is appended to it. Empty: not set. */
 export const cardPageBaseUrlSchema = z
   .string()
   .trim()
-  .max(200, { message: 'At most 200 characters.' })
-  .refine((value) => value === '' || isSafeBaseUrl(value), {
-    message: 'Use an https:// address without a user name or password, e.g. https://cards.example.com/c/',
-  });
+  .max(200, says('tooLong'))
+  .refine((value) => value === '' || isSafeBaseUrl(value), says('cardPageUrl'));
 
 export const settingsSchema = z.strictObject({
   shopName: text(SHOP_NAME_MAX),
@@ -28,12 +27,12 @@ export const settingsSchema = z.strictObject({
   locale: localeSchema,
   cardPageBaseUrl: cardPageBaseUrlSchema,
   /** Who this workstation is in every event it records (a staff seat: "Counter 1"). */
-  seatName: z.string().trim().min(1, { message: 'Required.' }).max(40, { message: 'At most 40 characters.' }),
+  seatName: z.string().trim().min(1, says('required')).max(40, says('tooLong')),
   /**
    * The shop's country for phone numbers written without a country code (ISO 3166 alpha-2, e.g. TH).
    * Empty: taken from the time zone.
    */
-  phoneCountry: z.string().regex(/^([A-Z]{2})?$/, { message: 'A two-letter country code (e.g. TH), or empty.' }),
+  phoneCountry: z.string().regex(/^([A-Z]{2})?$/, says('countryCode')),
   /** Scan & Redeem: no second stamp for the same card within this many seconds (double scans). */
   scanCooldownSeconds: z.number().int().min(0).max(3600),
   /** Scan & Redeem: this many unknown codes within 10 minutes lock the seat… */
@@ -47,6 +46,6 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** settings.set takes any subset of the settings; at least one must be given. */
 export const settingsPatchSchema = settingsSchema
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'Give at least one setting to change.' });
+  .refine((patch) => Object.keys(patch).length > 0, says('settingsEmpty'));
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

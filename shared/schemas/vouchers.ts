@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { staticCodeProblem } from '../domain/redeem-code';
 import { isValidDate } from '../domain/validity';
 import { cardIdSchema } from './cards';
@@ -14,7 +15,7 @@ export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'voided'] as c
 export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
 
 export const imageImportInput = z.strictObject({
-  base64: z.string().min(1, { message: 'The file is empty.' }).max(IMAGE_BASE64_MAX, { message: 'The image is larger than 10 MB.' }),
+  base64: z.string().min(1, says('fileEmpty')).max(IMAGE_BASE64_MAX, says('imageTooLarge')),
   fileName: z.string().max(255).optional(),
 });
 
@@ -25,7 +26,7 @@ export interface ImportedImage {
   height: number;
 }
 
-export const imageIdSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Not an image id.' });
+export const imageIdSchema = z.string().regex(/^[0-9a-f]{64}$/, says('imageId'));
 
 export const redeemCodeInput = z.union(
   [
@@ -36,7 +37,7 @@ export const redeemCodeInput = z.union(
       code: z
         .string()
         .trim()
-        .max(32, { message: 'At most 32 characters.' })
+        .max(32, says('tooLong'))
         .transform((code) => code.toUpperCase())
         .superRefine((code, ctx) => {
           const problem = staticCodeProblem(code);
@@ -44,21 +45,21 @@ export const redeemCodeInput = z.union(
         }),
     }),
   ],
-  { message: 'Choose no code, a generated code or your POS code.' },
+  says('redeemCodeChoice'),
 );
 
 export const validityInput = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('unlimited') }),
-    z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1, { message: 'At least 1 day.' }).max(3650) }),
-    z.strictObject({ kind: z.literal('months'), months: z.number().int().min(1, { message: 'At least 1 month.' }).max(120) }),
+    z.strictObject({ kind: z.literal('days'), days: z.number().int().min(1, says('atLeastOneDay')).max(3650) }),
+    z.strictObject({ kind: z.literal('months'), months: z.number().int().min(1, says('atLeastOneMonth')).max(120) }),
     z.strictObject({
       kind: z.literal('fixed'),
-      date: z.string().max(10).refine(isValidDate, { message: 'Use a date like 2026-12-31.' }),
+      date: z.string().max(10).refine(isValidDate, says('dateFormat')),
     }),
   ],
-  { message: 'Choose UNLIMITED, DAYS, MONTHS or FIXED DATE.' },
+  says('validityChoice'),
 );
 
 export const issueVoucherInput = z.strictObject({
@@ -66,17 +67,17 @@ export const issueVoucherInput = z.strictObject({
   title: z
     .string()
     .trim()
-    .min(1, { message: 'Give the voucher a title.' })
-    .max(VOUCHER_TITLE_MAX, { message: `At most ${VOUCHER_TITLE_MAX} characters.` }),
+    .min(1, says('titleRequired'))
+    .max(VOUCHER_TITLE_MAX, says('tooLong')),
   description: text(VOUCHER_DESCRIPTION_MAX).optional(),
   imageId: imageIdSchema.optional(),
   redeemCode: redeemCodeInput,
   validity: validityInput,
   quantity: z
-    .number({ message: 'Give a number of vouchers.' })
-    .int({ message: 'A whole number of vouchers.' })
-    .min(1, { message: 'At least 1 voucher.' })
-    .max(MAX_QUANTITY, { message: `At most ${MAX_QUANTITY.toLocaleString('en')} vouchers at once.` })
+    .number(says('quantityNumber'))
+    .int(says('quantityWhole'))
+    .min(1, says('quantityMin'))
+    .max(MAX_QUANTITY, says('quantityMax'))
     .optional(),
 });
 export type IssueVoucherInput = z.infer<typeof issueVoucherInput>;
@@ -99,7 +100,7 @@ export const REDEEM_OUTCOMES = ['redeemed', 'already_redeemed', 'expired', 'void
 export type RedeemOutcome = (typeof REDEEM_OUTCOMES)[number];
 
 export const redeemInput = z.strictObject({
-  input: z.string().trim().min(1, { message: 'Scan or type a code.' }).max(200, { message: 'At most 200 characters.' }),
+  input: z.string().trim().min(1, says('scanEmpty')).max(200, says('tooLong')),
   /** After an ambiguous answer: the voucher the staff member picked. */
   voucherId: z.number().int().min(1).optional(),
 });
@@ -165,13 +166,13 @@ export interface VoucherDetails extends VoucherSummary {
 
 export const voidVoucherInput = z.strictObject({
   id: z.number().int().min(1),
-  reason: z.string().trim().min(1, { message: 'Give a reason.' }).max(200, { message: 'At most 200 characters.' }),
+  reason: z.string().trim().min(1, says('reasonRequired')).max(200, says('tooLong')),
 });
 
 /** A download names one voucher or a batch: exactly one of the two. */
 const voucherOrBatch = { id: z.number().int().min(1).optional(), batchId: z.number().int().min(1).optional() };
 const namesOne = (r: { id?: number; batchId?: number }) => (r.id === undefined) !== (r.batchId === undefined);
-const NAME_ONE = { message: 'Give either a voucher or a batch.', path: ['id'] };
+const NAME_ONE = { ...says('voucherOrBatch'), path: ['id'] };
 
 /** The codes of one voucher or of a batch, as CSV. */
 export const exportVouchersInput = z.strictObject(voucherOrBatch).refine(namesOne, NAME_ONE);

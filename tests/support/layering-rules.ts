@@ -4,7 +4,8 @@ import { builtinModules } from 'node:module';
 /**
  * The layering rules of the handbook, as a pure checker:
  * - renderer/ imports shared/ and browser packages only: never electron/, Electron, Node or the DB;
- * - shared/ imports nothing of ours but shared/, and no package but zod;
+ * - shared/ imports nothing of ours but shared/, and only pure, runtime-free packages: zod, i18next, and the
+ *   phone, time-zone and calendar rules (libphonenumber-js, countries-and-timezones, jalaali-js);
  * - electron/ never imports renderer/;
  * - electron/db depends on nothing above it (only electron/db and shared/);
  * - only electron/db touches better-sqlite3 / drizzle-orm; only electron/printing touches printer libraries;
@@ -14,7 +15,7 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `
 const DB_PACKAGES = ['better-sqlite3', 'drizzle-orm', 'drizzle-kit'];
 const PRINTER_PACKAGES = ['electron-pos-printer'];
 const MAIN_PROCESS_PACKAGES = ['electron', ...DB_PACKAGES, ...PRINTER_PACKAGES, 'bwip-js', 'sharp', 'heic-decode', '@napi-rs/canvas'];
-const SHARED_ALLOWED_PACKAGES = ['zod'];
+const SHARED_ALLOWED_PACKAGES = ['zod', 'i18next', 'libphonenumber-js', 'countries-and-timezones', 'jalaali-js'];
 
 export interface Violation {
   file: string;
@@ -59,7 +60,7 @@ export function checkFile(file: string, source: string): Violation[] {
     }
     if (layer === 'shared') {
       if (relative && targetLayer !== 'shared') report(specifier, 'shared/ may only import shared/');
-      if (!relative && !isPackage(specifier, SHARED_ALLOWED_PACKAGES)) report(specifier, 'shared/ may not import packages other than zod');
+      if (!relative && !isPackage(specifier, SHARED_ALLOWED_PACKAGES)) report(specifier, `shared/ may import only ${SHARED_ALLOWED_PACKAGES.join(', ')}`);
     }
     if (layer === 'electron') {
       if (targetLayer === 'renderer') report(specifier, 'electron/ may not import renderer/');

@@ -20,13 +20,14 @@ describe('layering by runtime', () => {
   });
 
   it('catches each kind of violation', () => {
+    const SHARED_PACKAGES_RULE = 'shared/ may import only zod, i18next, libphonenumber-js, countries-and-timezones, jalaali-js';
     const cases: Array<[string, string, string]> = [
       ['renderer/app/X.tsx', "import { openDatabase } from '../../electron/db/client';", 'renderer/ may not import electron/'],
       ['renderer/app/X.tsx', "import fs from 'node:fs';", 'renderer/ may not import Electron, Node or main-process packages'],
       ['renderer/app/X.tsx', "import { ipcRenderer } from 'electron';", 'renderer/ may not import Electron, Node or main-process packages'],
       ['shared/api/x.ts', "import { App } from '../../renderer/app/App';", 'shared/ may only import shared/'],
-      ['shared/api/x.ts', "import { app } from 'electron';", 'shared/ may not import packages other than zod'],
-      ['shared/api/x.ts', "import React from 'react';", 'shared/ may not import packages other than zod'],
+      ['shared/api/x.ts', "import { app } from 'electron';", SHARED_PACKAGES_RULE],
+      ['shared/api/x.ts', "import React from 'react';", SHARED_PACKAGES_RULE],
       ['electron/main.ts', "import { App } from '../renderer/app/App';", 'electron/ may not import renderer/'],
       ['electron/cards/search.ts', "import Database from 'better-sqlite3';", 'only electron/db may import better-sqlite3 or drizzle'],
       ['electron/cards/search.ts', "const { eq } = require('drizzle-orm/sql');", 'only electron/db may import better-sqlite3 or drizzle'],

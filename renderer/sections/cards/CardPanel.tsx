@@ -85,7 +85,7 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             </dd>
             <dt>{t('cards.panel.templateId')}</dt>
             <dd data-testid="panel-template">
-              {card.templateId} v{card.templateVersion} <span className="muted">({card.templateName})</span>
+              {t('cards.panel.templateWithVersion', { id: card.templateId, version: card.templateVersion })} <span className="muted">({card.templateName})</span>
             </dd>
             <dt>{t('cards.panel.issuedFor')}</dt>
             <dd>

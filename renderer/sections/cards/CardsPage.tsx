@@ -71,7 +71,7 @@ export function CardsPage() {
             <p className="page-header__subtitle" data-testid="cards-total" aria-live="polite">
               {list.total === null
                 ? '\u00a0'
-                : t(list.narrowed ? 'cards.totalFound' : 'cards.total', { count: list.total, formatted: formatNumber(list.total, i18n.language) })}
+                : t(list.narrowed ? 'cards.totalFound' : 'cards.total', { count: list.total })}
             </p>
           </div>
           <div className="toolbar">

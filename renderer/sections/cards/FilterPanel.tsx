@@ -64,7 +64,7 @@ export function FilterPanel({ value, templates, onChange, onClose }: FilterPanel
           <option value="">{t('cards.filter.anyVersion')}</option>
           {template?.versions.map((v) => (
             <option key={v.version} value={v.version}>
-              v{v.version}
+              {t('cards.filter.versionName', { version: v.version })}
             </option>
           ))}
         </select>

@@ -22,10 +22,8 @@ function AppleIcon() {
 
 function GoogleIcon() {
   return (
-    <svg {...base}>
-      <text x="12" y="17" textAnchor="middle" fontSize="15" fontWeight="700" fontFamily="Arial, sans-serif" fill="currentColor">
-        G
-      </text>
+    <svg {...base} fill="none" stroke="currentColor" strokeWidth={2.6} strokeLinecap="round">
+      <path d="M18.5 7.6A7.5 7.5 0 1 0 19.5 12.5h-7" />
     </svg>
   );
 }

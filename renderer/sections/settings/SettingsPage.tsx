@@ -102,7 +102,7 @@ export function SettingsPage() {
             dir="ltr"
             value={draft.cardPageBaseUrl}
             maxLength={200}
-            placeholder="https://cards.example.com/c/"
+            placeholder={t('settings.cardPageBaseUrlPlaceholder')}
             onChange={(e) => edit('cardPageBaseUrl', e.target.value)}
           />
         </FormField>

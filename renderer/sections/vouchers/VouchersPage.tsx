@@ -71,7 +71,7 @@ export function VouchersPage() {
     <>
       <PageHeader
         title={t('vouchers.title')}
-        subtitle={total === null ? undefined : t('vouchers.total', { count: total, formatted: formatNumber(total, i18n.language) })}
+        subtitle={total === null ? undefined : t('vouchers.total', { count: total })}
       />
       <div className="toolbar toolbar--left">
         <input type="search" className="input toolbar__search" placeholder={t('vouchers.search')} aria-label={t('vouchers.search')} value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />

@@ -97,7 +97,7 @@ describe('demo seeder', () => {
   });
 
   it('refuses to seed a shop that already has cards', () => {
-    expect(() => seedDemo(db, { cards: 10 })).toThrow(/already has 3000 cards/);
+    expect(() => seedDemo(db, { cards: 10 })).toThrow(/already has 3,000 cards/);
     expect(seedDemoIfEmpty(db, 10)).toBeNull();
     expect(one<{ n: number }>('SELECT count(*) AS n FROM cards').n).toBe(3000);
   });

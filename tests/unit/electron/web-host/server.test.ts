@@ -98,7 +98,12 @@ describe('browser host over real HTTP on 127.0.0.1', () => {
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
-      error: { code: 'unknown_method', message: 'There is no API method "cards.launchRocket".' },
+      error: {
+        code: 'unknown_method',
+        message: 'There is no API method "cards.launchRocket".',
+        key: 'apiErrors.api.unknownMethod',
+        params: { method: 'cards.launchRocket' },
+      },
     });
   });
 
