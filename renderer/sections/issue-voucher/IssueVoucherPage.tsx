@@ -4,6 +4,7 @@ import { formatRedeemCode, generatedCodeFromBytes } from '../../../shared/domain
 import { expiryOf, localDate, type Validity } from '../../../shared/domain/validity';
 import { MAX_QUANTITY, VOUCHER_DESCRIPTION_MAX, VOUCHER_TITLE_MAX, type IssueResult } from '../../../shared/schemas/vouchers';
 import { useSettings } from '../../app/SettingsContext';
+import { DatePicker } from '../../components/DatePicker';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
@@ -180,7 +181,7 @@ export function IssueVoucherPage() {
           )}
           {validityKind === 'fixed' && (
             <FormField label={t('issue.validity.date')} error={fieldError('validity')}>
-              <input className="input input--short" type="date" min={localDate(Date.now(), zone)} value={date} onChange={(e) => setDate(e.target.value)} />
+              <DatePicker className="input--short" min={localDate(Date.now(), zone)} value={date} onChange={setDate} />
             </FormField>
           )}
           <p className="muted" data-testid="expiry-preview" aria-live="polite">
