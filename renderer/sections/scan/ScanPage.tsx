@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../../shared/schemas/scan';
 import { useSettings } from '../../app/SettingsContext';
@@ -33,24 +33,53 @@ export function ScanPage() {
 
   useEffect(() => field.current?.focus(), [shown]);
 
-  const submit = async (text: string, voucherId?: number) => {
-    if (!text.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call('scan.submit', { input: text, voucherId });
-      setShown({ result, at: Date.now(), scan: ++scans.current });
-      setLastInput(text);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-      setInput('');
+  // Scans are sent one after another, in the order they were made; the field is emptied as each is sent,
+  // so the next scan starts clean even while the previous one is still being answered.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const submit = (text: string, voucherId?: number) => {
+    if (!text.trim()) return;
+    queue.current = queue.current.then(async () => {
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await call('scan.submit', { input: text, voucherId });
+        setShown({ result, at: Date.now(), scan: ++scans.current });
+        setLastInput(text);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    });
+  };
+
+  // Enter sends the field from its keydown (not by the form's implicit submission, which a disabled button
+  // would block). A Korean IME composes jamo into syllables: a scanner's Enter that arrives while a
+  // syllable is still being composed goes to the IME (keydown with isComposing, keyCode 229), and Chromium
+  // commits the syllable without a submission (Windows) or commits it and then sends a second, plain Enter
+  // (macOS). Such an Enter is remembered and the field is sent once the text is committed; sending empties
+  // the field, so a second Enter finds nothing to send.
+  const composing = useRef(false);
+  const enterWhileComposing = useRef(false);
+  const submitField = () => {
+    enterWhileComposing.current = false;
+    const text = field.current?.value ?? '';
+    if (!text.trim()) return;
+    setInput('');
+    submit(text);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' && event.code !== 'Enter' && event.code !== 'NumpadEnter') return;
+    if (composing.current) {
+      enterWhileComposing.current = true; // the IME commits the syllable next: compositionend sends it
+      return;
     }
+    event.preventDefault();
+    submitField();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit(input);
+    submitField();
   };
   const addStamp = async (id: number) => {
     setError(null);
@@ -78,6 +107,12 @@ export function ScanPage() {
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => setInput(e.target.value)}
+          onKeyDown={onKeyDown}
+          onCompositionStart={() => (composing.current = true)}
+          onCompositionEnd={() => {
+            composing.current = false;
+            if (enterWhileComposing.current) submitField();
+          }}
           onBlur={() => setTimeout(() => !document.querySelector('dialog[open]') && field.current?.focus(), 100)}
         />
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -85,7 +120,7 @@ export function ScanPage() {
         </button>
       </form>
       {error !== null && <ErrorNotice error={error} />}
-      {result?.kind === 'voucher' && <VoucherOutcome result={result.result} when={when} onPick={(id) => void submit(lastInput, id)} />}
+      {result?.kind === 'voucher' && <VoucherOutcome result={result.result} when={when} onPick={(id) => submit(lastInput, id)} />}
       {result?.kind === 'card' && (
         <ScannedCard
           key={shown!.scan}
