@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../shared/domain/platforms';
 import { PROGRESS_STATES, type TemplateSummary } from '../../../shared/schemas/cards';
+import { DatePicker } from '../../components/DatePicker';
 import { EMPTY_FILTER, type FilterForm } from './filter-model';
 
 interface FilterPanelProps {
@@ -83,7 +84,7 @@ export function FilterPanel({ value, templates, onChange, onClose }: FilterPanel
         {(['createdFrom', 'createdTo', 'lastStampFrom', 'lastStampTo'] as const).map((field) => (
           <label key={field} className="date-field">
             <span>{t(`cards.filter.${field}`)}</span>
-            <input type="date" className="input" value={value[field]} onChange={(e) => onChange({ ...value, [field]: e.target.value })} />
+            <DatePicker value={value[field]} onChange={(iso) => onChange({ ...value, [field]: iso })} />
           </label>
         ))}
       </fieldset>
