@@ -5,6 +5,7 @@ import { zonedTimeToInstant } from '../../../shared/domain/zoned-time';
 import { formatRedeemCode } from '../../../shared/domain/redeem-code';
 import { useSettings } from '../../app/SettingsContext';
 import { EmptyState } from '../../components/EmptyState';
+import { DatePicker } from '../../components/DatePicker';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
@@ -90,11 +91,11 @@ export function VouchersPage() {
         </select>
         <label className="date-field">
           <span>{t('vouchers.from')}</span>
-          <input type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DatePicker value={from} onChange={setFrom} />
         </label>
         <label className="date-field">
           <span>{t('vouchers.to')}</span>
-          <input type="date" className="input" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DatePicker value={to} onChange={setTo} />
         </label>
       </div>
       {error !== null && <ErrorNotice error={error} />}
