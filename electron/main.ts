@@ -47,6 +47,7 @@ function start(): void {
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appDir, 'resources'),
       version,
       openExternal: (url) => shell.openExternal(url),
+      systemLocales: app.getPreferredSystemLanguages(),
     });
   } catch (error) {
     fail(error);

@@ -2,8 +2,10 @@ import { openDatabase, type Db } from '../db/client';
 import { createAppInfoHandlers } from '../app-info/handlers';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createCardsHandlers } from '../cards/handlers';
+import { syncPhoneSearch } from '../cards/phone-search';
 import { createImageHandlers } from '../images/handlers';
-import { getSettings } from '../settings/settings-service';
+import { getSettings, setSystemLocale } from '../settings/settings-service';
+import { pickLocale } from '../../shared/domain/locales';
 import { createVoucherHandlers } from '../vouchers/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
 import path from 'node:path';
@@ -20,6 +22,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Opens an address in the default browser; the Electron host passes shell.openExternal. */
   openExternal?: (url: string) => Promise<void>;
+  /** The computer's preferred languages, best first (BCP 47): the first Stampdesk speaks is the default language. */
+  systemLocales?: readonly string[];
   /** How often expired vouchers are swept in the background (default a minute); 0 turns it off. */
   expirySweepMs?: number;
 }
@@ -36,6 +40,9 @@ export interface Core {
 /** The application core: the database plus the handler map. Hosted by Electron or the browser host. */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase({ dataDir: options.dataDir, migrationsDir: options.migrationsDir });
+  // phone search forms in step with the shop's country (filled here on the first start after the upgrade)
+  syncPhoneSearch(db);
+  setSystemLocale(db, pickLocale(options.systemLocales ?? []));
   const handlers = {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
     ...createSettingsHandlers(db),

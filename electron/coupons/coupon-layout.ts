@@ -8,12 +8,16 @@ export interface CouponData {
   description: string | null;
   /** The redeem code as printed (XXXX-XXXX-XXX or the POS code), if any. */
   redeemCode: string | null;
+  /** The words above the code ("Redeem code"), in the shop's language. */
+  codeLabel: string;
   /** What the QR code holds: the voucher token. */
   qrPayload: string;
   /** What the linear barcode holds: the redeem code, else the token. */
   barcodePayload: string;
   validityText: string;
   footer: string;
+  /** The shop language's direction: right to left for azb, whose text lines are then laid out mirrored. */
+  direction: 'ltr' | 'rtl';
 }
 
 export interface TextLine {
@@ -22,6 +26,8 @@ export interface TextLine {
   x: number;
   y: number;
   color: string;
+  /** Codes stay left to right inside right-to-left coupons. */
+  direction: 'ltr' | 'rtl';
 }
 
 /** The coupon in a box of `width` units (height follows): texts, the picture's box, the codes' boxes. */
@@ -49,9 +55,10 @@ export function layoutCoupon(ctx: SKRSContext2D, data: CouponData, image: { widt
   const add = (text: string, size: number, weight: 'normal' | 'bold', color: string, maxLines: number, family = SANS) => {
     const font = `${weight} ${size}px ${family}`;
     ctx.font = font;
+    ctx.direction = data.direction;
     for (const line of wrap(ctx, text, W - 2 * pad, maxLines)) {
       y += size * 1.25;
-      lines.push({ text: line, font, x: W / 2, y, color });
+      lines.push({ text: line, font, x: W / 2, y, color, direction: data.direction });
     }
   };
   if (data.shopName) add(data.shopName.toUpperCase(), 20, 'bold', '#555555', 1);
@@ -67,20 +74,22 @@ export function layoutCoupon(ctx: SKRSContext2D, data: CouponData, image: { widt
     imageBox = { x: (W - w) / 2, y, width: w, height: h };
     y += h + 14;
   }
-  const bottomBlock = 44 + 96 + 10 + 30 + 28 + pad; // code, barcode, gaps, validity, footer
+  const bottomBlock = 62 + 96 + 10 + 30 + 28 + pad; // code label and code, barcode, gaps, validity, footer
   const qrSize = Math.max(150, Math.min(250, COUPON_HEIGHT - y - bottomBlock));
   const qr = { x: (W - qrSize) / 2, y, size: qrSize };
   y += qrSize + 6;
   if (data.redeemCode) {
-    y += 38;
-    lines.push({ text: data.redeemCode, font: `bold 34px ${MONO}`, x: W / 2, y, color: '#000000' });
+    y += 20;
+    lines.push({ text: data.codeLabel, font: `normal 16px ${SANS}`, x: W / 2, y, color: '#555555', direction: data.direction });
+    y += 36;
+    lines.push({ text: data.redeemCode, font: `bold 34px ${MONO}`, x: W / 2, y, color: '#000000', direction: 'ltr' });
   }
   y += 12;
   const barcode = { x: pad, y, width: W - 2 * pad, height: 90 };
   y += 90 + 30;
-  lines.push({ text: data.validityText, font: `normal 20px ${SANS}`, x: W / 2, y, color: '#222222' });
+  lines.push({ text: data.validityText, font: `normal 20px ${SANS}`, x: W / 2, y, color: '#222222', direction: data.direction });
   y += 26;
-  lines.push({ text: data.footer, font: `normal 16px ${SANS}`, x: W / 2, y, color: '#777777' });
+  lines.push({ text: data.footer, font: `normal 16px ${SANS}`, x: W / 2, y, color: '#777777', direction: data.direction });
   return { width: W, height: Math.max(COUPON_HEIGHT, y + pad), lines, image: imageBox, qr, barcode };
 }
 

@@ -42,6 +42,7 @@ export function paintCoupon(
   ctx.textBaseline = 'alphabetic';
   for (const line of layout.lines) {
     ctx.font = line.font;
+    ctx.direction = line.direction;
     ctx.fillStyle = line.color;
     ctx.fillText(line.text, line.x, line.y);
   }

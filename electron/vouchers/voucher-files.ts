@@ -2,27 +2,32 @@ import { AppError } from '../../shared/api/errors';
 import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { code128Svg, qrSvg } from '../barcodes/svg';
 import type { CouponData } from '../coupons/coupon-layout';
+import { isRightToLeft, type Locale } from '../../shared/domain/locales';
+import { formatDateTime } from '../../shared/i18n/format';
+import { translate } from '../../shared/i18n/translator';
 import type { Db } from '../db/client';
 import { findBatchVouchers, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
 import { BOM, csvLine } from '../csv/write-csv';
 import type { CsvFile } from '../../shared/schemas/cards';
 
-/** What a printed voucher shows, in the shop's zone and language. */
-export function couponData(voucher: VoucherRow, shopName: string, timeZone: string, locale: string): CouponData {
+/** What a printed voucher shows, in the shop's zone and language (its fixed words, dates and direction). */
+export function couponData(voucher: VoucherRow, shopName: string, timeZone: string, locale: Locale): CouponData {
   const until =
     voucher.expiresAt === null
-      ? 'No expiry date'
-      : `Valid until ${new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(voucher.expiresAt - 1)}`;
+      ? translate(locale, 'coupon.noExpiry')
+      : translate(locale, 'coupon.validUntil', { date: formatDateTime(voucher.expiresAt - 1, { locale, timeZone }) });
   const code = voucher.redeemCode ? formatRedeemCode(voucher.redeemCode) : null;
   return {
     shopName,
     title: voucher.title,
     description: voucher.description,
     redeemCode: code,
+    codeLabel: translate(locale, 'coupon.redeemCode'),
     qrPayload: voucher.token,
     barcodePayload: code ?? voucher.token,
     validityText: until,
-    footer: `Voucher #${voucher.id}`,
+    footer: translate(locale, 'coupon.voucherNumber', { id: voucher.id }),
+    direction: isRightToLeft(locale) ? 'rtl' : 'ltr',
   };
 }
 

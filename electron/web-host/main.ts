@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const { rendererDir, migrationsDir, resourcesDir } = bundledPaths(path.dirname(fileURLToPath(import.meta.url)));
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
 
-  const core = createCore({ dataDir, migrationsDir, resourcesDir, version });
+  const core = createCore({ dataDir, migrationsDir, resourcesDir, version, systemLocales: systemLocales() });
   if (args.demo) {
     const seeded = seedDemoIfEmpty(core.db, DEMO_CARDS);
     if (seeded) {
@@ -47,6 +47,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The OS language as the environment gives it (LC_ALL, LC_MESSAGES, LANG: `th_TH.UTF-8`), then ICU's default. */
+function systemLocales(): string[] {
+  const env = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].filter((v): v is string => !!v && v !== 'C' && !v.startsWith('C.') && v !== 'POSIX');
+  return [...env, Intl.DateTimeFormat().resolvedOptions().locale];
 }
 
 async function listen(core: Core, token: string, rendererDir: string, port: number | undefined): Promise<WebHost> {

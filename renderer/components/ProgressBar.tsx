@@ -1,4 +1,6 @@
-import { percent } from '../lib/format';
+import { useTranslation } from 'react-i18next';
+import { formatPercent, percent } from '../lib/format';
+import { useLocale } from '../lib/use-locale';
 
 interface ProgressBarProps {
   stamps: number;
@@ -6,8 +8,10 @@ interface ProgressBarProps {
   label: string;
 }
 
-/** Stamps towards the goal as a bar with text, e.g. `8 / 8 • 100%`. */
+/** Stamps towards the goal as a bar with text, e.g. `8 / 8 • 100%` (azb `۸ / ۸ • ۱۰۰٪`). */
 export function ProgressBar({ stamps, goal, label }: ProgressBarProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const value = percent(stamps, goal);
   return (
     <div className="progress">
@@ -18,12 +22,12 @@ export function ProgressBar({ stamps, goal, label }: ProgressBarProps) {
         aria-valuemin={0}
         aria-valuemax={goal}
         aria-valuenow={stamps}
-        aria-valuetext={`${stamps} / ${goal}`}
+        aria-valuetext={t('app.progressValue', { stamps, goal })}
       >
         <div className={`progress__fill${value >= 100 ? ' progress__fill--done' : ''}`} style={{ width: `${value}%` }} />
       </div>
       <span className="progress__text" data-testid="progress-text">
-        {stamps} / {goal} • {value}%
+        {t('app.progress', { stamps, goal, percent: formatPercent(value, locale) })}
       </span>
     </div>
   );

@@ -14,3 +14,8 @@ export function listTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return ['UTC', ...zones.filter((zone) => zone !== 'UTC')];
 }
+
+/** An IANA zone as people read it: `America/New_York` -> `America/New York`. */
+export function zoneName(zone: string): string {
+  return zone.replaceAll('_', ' ');
+}

@@ -73,3 +73,11 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatPercent(value: number, locale: Locale): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
 }
+
+/**
+ * Items as a list in the language's own way: `Apple Wallet and Google Wallet`, th `… และ…`. ICU's fa-IR list
+ * puts a right-to-left mark after its comma; it is dropped, as nothing on screen carries invisible marks.
+ */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(INTL_LOCALES[locale], { style: 'long', type: 'conjunction' }).format(items).replace(/[\u200e\u200f]/g, '');
+}

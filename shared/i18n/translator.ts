@@ -37,12 +37,21 @@ export function createTranslator(locale: Locale = 'en'): i18n {
   return instance;
 }
 
-let english: i18n | null = null;
+const translators = new Map<Locale, i18n>();
+
+/** The text of a key in one language, outside React (coupons, printed words, the core's English messages). */
+export function translate(locale: Locale, key: string, params: TranslationParams = {}): string {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = createTranslator(locale);
+    translators.set(locale, translator);
+  }
+  return translator.t(key, params as TOptions);
+}
 
 /** An English sentence for a key: the `message` of API errors, kept for logs and API clients. */
 export function englishText(key: string, params: TranslationParams = {}): string {
-  english ??= createTranslator('en');
-  return english.t(key, params as TOptions);
+  return translate('en', key, params);
 }
 
 /** Plural categories a language's catalogue must carry for every plural key. */

@@ -11,7 +11,7 @@ test('the DETAILED CARD panel shows every field', async ({ page, host, context }
   await expect(panel.getByRole('button', { name: 'DELETE' })).toBeVisible();
   await expect(panel.getByTestId('panel-card-number')).toHaveText('113773');
   await expect(panel.getByTestId('panel-template')).toHaveText(/^1024 v2/);
-  await expect(panel.getByText('Apple Wallet, Google Wallet')).toBeVisible();
+  await expect(panel.getByText('Apple Wallet and Google Wallet')).toBeVisible();
   // 2026-02-01T09:00Z and 2026-11-20T08:00Z in the shop's zone (Asia/Bangkok, UTC+7)
   await expect(panel.getByTestId('panel-created')).toHaveText(/1 February 2026.*16:00/);
   await expect(panel.getByTestId('panel-last-stamp')).toHaveText(/20 November 2026.*15:00/);

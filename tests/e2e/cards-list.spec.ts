@@ -13,7 +13,7 @@ test('the list shows every column: ID, User, Progress, Platform icons and the ar
   await expect(row.getByRole('cell').nth(1)).toHaveText('สมชาย ศรีสุข');
   await expect(row.getByRole('cell').nth(2)).toHaveText('8/8');
   await expect(row.locator('[data-platform]')).toHaveCount(2);
-  await expect(row.getByRole('img')).toHaveAccessibleName('Apple Wallet, Google Wallet');
+  await expect(row.getByRole('img')).toHaveAccessibleName('Apple Wallet and Google Wallet');
   await expect(page.locator('[data-card-id="113772"]').getByRole('img')).toHaveAccessibleName('Web (no wallet)');
   await expect(row.getByRole('cell').nth(4)).toHaveAccessibleName('Open details');
   await expect(row.locator('.col-open [aria-hidden=true]')).toHaveText('›');

@@ -20,6 +20,8 @@ export interface FakeElectronState {
   exposed: Map<string, unknown>;
   invocations: Array<{ channel: string; args: unknown[] }>;
   openedExternally: string[];
+  /** What app.getPreferredSystemLanguages() answers: the OS languages, best first. */
+  systemLanguages: string[];
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -75,6 +77,7 @@ function createFake() {
     exposed: new Map(),
     invocations: [],
     openedExternally: [],
+    systemLanguages: ['en-US'],
   };
   let readyResolve: () => void = () => {};
   let ready = new Promise<void>((resolve) => (readyResolve = resolve));
@@ -86,6 +89,7 @@ function createFake() {
       getAppPath: () => state.appPath,
       isPackaged: false,
       getPath: () => state.appPath,
+      getPreferredSystemLanguages: () => state.systemLanguages,
       quit: () => {
         state.quitCalls++;
       },

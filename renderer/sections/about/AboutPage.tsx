@@ -4,13 +4,16 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/use-api-query';
+import { formatNumber } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
+import { Ltr } from '../../components/Ltr';
 
 /** What this installation is: version, data folder, schema, how many cards and vouchers. */
 export function AboutPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { settings } = useSettings();
   const { data: info, error, reload } = useApiQuery('app.info', {});
-  const number = new Intl.NumberFormat(i18n.language);
 
   return (
     <>
@@ -35,15 +38,17 @@ export function AboutPage() {
               <dt>{t('about.version')}</dt>
               <dd data-testid="info-version">{info.version}</dd>
               <dt>{t('about.dataDir')}</dt>
-              <dd data-testid="info-data-dir" className="mono">
-                {info.dataDir}
+              <dd>
+                <Ltr className="mono" testId="info-data-dir">
+                  {info.dataDir}
+                </Ltr>
               </dd>
               <dt>{t('about.schemaVersion')}</dt>
-              <dd data-testid="info-schema">{number.format(info.schemaVersion)}</dd>
+              <dd data-testid="info-schema">{formatNumber(info.schemaVersion, locale)}</dd>
               <dt>{t('about.cards')}</dt>
-              <dd data-testid="info-cards">{number.format(info.cards)}</dd>
+              <dd data-testid="info-cards">{formatNumber(info.cards, locale)}</dd>
               <dt>{t('about.vouchers')}</dt>
-              <dd data-testid="info-vouchers">{number.format(info.vouchers)}</dd>
+              <dd data-testid="info-vouchers">{formatNumber(info.vouchers, locale)}</dd>
             </dl>
           </section>
           {info.cards === 0 && (

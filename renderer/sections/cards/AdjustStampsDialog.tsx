@@ -6,6 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
+import { fieldErrorText } from '../../lib/error-text';
+import { NumberField } from '../../components/NumberField';
 
 interface Props {
   card: CardDetails;
@@ -17,20 +19,20 @@ interface Props {
 export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'add' | 'remove'>('add');
-  const [count, setCount] = useState('1');
+  const [count, setCount] = useState<number | null>(1);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const n = Number(count);
+  const n = count ?? 0;
   const localError =
-    !Number.isInteger(n) || n < 1
+    count === null || n < 1
       ? t('cards.adjust.wholeNumber')
       : mode === 'remove' && n > card.stamps
         ? t('cards.adjust.tooMany', { stamps: card.stamps })
         : mode === 'add' && card.stamps + n > card.goal
           ? t('cards.adjust.tooFull', { room: card.goal - card.stamps, goal: card.goal })
           : null;
-  const fieldError = (field: string) => (error instanceof ApiCallError && error.field === field ? error.message : null);
+  const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +60,7 @@ export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
           ))}
         </div>
         <FormField label={t('cards.adjust.count')} error={localError ?? fieldError('delta')}>
-          <input className="input" type="number" min={1} step={1} value={count} onChange={(e) => setCount(e.target.value)} />
+          <NumberField value={count} onValueChange={setCount} />
         </FormField>
         <FormField label={t('cards.adjust.reason')} hint={t('cards.adjust.reasonHint')} error={fieldError('reason')}>
           <input className="input" value={reason} maxLength={ADJUST_REASON_MAX} required onChange={(e) => setReason(e.target.value)} />

@@ -6,7 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { call } from '../../lib/api';
 import { copyText } from '../../lib/clipboard';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatList } from '../../lib/format';
+import { Ltr } from '../../components/Ltr';
 import { useApiQuery } from '../../lib/use-api-query';
 import { AdjustStampsDialog } from './AdjustStampsDialog';
 import { DeleteCardDialog } from './DeleteCardDialog';
@@ -60,9 +61,9 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
           <dl className="facts facts--panel">
             <dt>{t('cards.panel.cardNumber')}</dt>
             <dd className="with-actions">
-              <span className="mono" data-testid="panel-card-number">
+              <Ltr className="mono" testId="panel-card-number">
                 {card.id}
-              </span>
+              </Ltr>
               <button
                 type="button"
                 className="button button--small"
@@ -85,12 +86,14 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             </dd>
             <dt>{t('cards.panel.templateId')}</dt>
             <dd data-testid="panel-template">
-              {t('cards.panel.templateWithVersion', { id: card.templateId, version: card.templateVersion })} <span className="muted">({card.templateName})</span>
+              {t('cards.panel.templateWithVersion', { id: card.templateId, version: card.templateVersion })} <span className="muted">
+                (<bdi>{card.templateName}</bdi>)
+              </span>
             </dd>
             <dt>{t('cards.panel.issuedFor')}</dt>
             <dd>
               <PlatformIcons platforms={card.platforms} />{' '}
-              <span className="muted">{card.platforms.map((p) => t(`platforms.${p}`)).join(', ')}</span>
+              <span className="muted">{formatList(card.platforms.map((p) => t(`platforms.${p}`)), settings.locale)}</span>
             </dd>
             <dt>{t('cards.panel.createdAt')}</dt>
             <dd data-testid="panel-created">{formatDateTime(card.createdAt, settings)}</dd>
@@ -103,13 +106,17 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             {card.email && (
               <>
                 <dt>{t('cards.panel.email')}</dt>
-                <dd>{card.email}</dd>
+                <dd>
+                  <Ltr>{card.email}</Ltr>
+                </dd>
               </>
             )}
             {card.phone && (
               <>
                 <dt>{t('cards.panel.phone')}</dt>
-                <dd dir="ltr">{card.phone}</dd>
+                <dd>
+                  <Ltr>{card.phone}</Ltr>
+                </dd>
               </>
             )}
           </dl>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { CardListItem, CardSort, CardSortSpec } from '../../../shared/schemas/cards';
 import { PlatformIcons } from './PlatformIcons';
+import { Ltr } from '../../components/Ltr';
 
 interface CardTableProps {
   items: CardListItem[];
@@ -104,20 +105,22 @@ export function CardTable({ items, hasMore, sort, selectedId, onSort, onOpen, on
                 onClick={() => onOpen(card.id)}
                 onKeyDown={(event) => onKey(event, row.index, card.id)}
               >
-                <span role="cell" className="col-id mono">
-                  {card.id}
+                <span role="cell" className="col-id">
+                  <Ltr className="mono">{card.id}</Ltr>
                 </span>
                 <span role="cell" className="col-user">
                   <bdi>{card.name}</bdi>
                 </span>
                 <span role="cell" className="col-progress">
-                  {card.stamps}/{card.goal}
+                  {t('cards.progressShort', { stamps: card.stamps, goal: card.goal })}
                 </span>
                 <span role="cell" className="col-platform">
                   <PlatformIcons platforms={card.platforms} />
                 </span>
                 <span role="cell" className="col-open">
-                  <span aria-hidden="true">›</span>
+                  <span aria-hidden="true" className="chevron">
+                    ›
+                  </span>
                   <span className="visually-hidden">{t('cards.columns.open')}</span>
                 </span>
               </div>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../shared/schemas/cards';
 import { activeChips, type FilterForm } from './filter-model';
+import { formatIsoDate } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
 
 interface FilterChipsProps {
   value: FilterForm;
@@ -11,6 +13,7 @@ interface FilterChipsProps {
 /** Active filters, each visible and removable with its ×. */
 export function FilterChips({ value, templates, onChange }: FilterChipsProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const chips = activeChips(value);
   if (chips.length === 0) return null;
   const label = (key: string): string => {
@@ -19,10 +22,10 @@ export function FilterChips({ value, templates, onChange }: FilterChipsProps) {
     if (kind === 'progress') return t(`cards.progressStates.${item}`);
     if (kind === 'template') {
       const tpl = templates.find((x) => x.id === value.templateId);
-      const name = tpl ? tpl.name : `#${value.templateId}`;
-      return value.templateVersion ? `${name} v${value.templateVersion}` : name;
+      const name = tpl ? tpl.name : t('cards.filter.templateNumber', { id: value.templateId });
+      return value.templateVersion ? t('cards.filter.templateChip', { name, version: value.templateVersion }) : name;
     }
-    return `${t(`cards.filter.${kind}`)} ${value[kind as keyof FilterForm] as string}`;
+    return t('cards.filter.dateChip', { name: t(`cards.filter.${kind}`), date: formatIsoDate(value[kind as keyof FilterForm] as string, locale) });
   };
   return (
     <ul className="chips" aria-label={t('cards.filter.active')}>

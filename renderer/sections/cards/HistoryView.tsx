@@ -84,7 +84,7 @@ export function HistoryView({ cardId, version }: Props) {
               <bdi>{describeEvent(event, t)}</bdi>
             </span>
             <span className="history__meta muted">
-              {settings ? formatDateTime(event.at, settings) : ''} · {event.seat}
+              {settings ? formatDateTime(event.at, settings) : ''} · <bdi>{event.seat}</bdi>
             </span>
           </li>
         ))}

@@ -5,6 +5,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { readTextFile } from '../../lib/read-text-file';
+import { formatNumber } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
+import { Ltr } from '../../components/Ltr';
 
 interface Props {
   onClose(): void;
@@ -76,7 +79,9 @@ export function ImportDialog({ onClose, onImported }: Props) {
       {step.kind === 'choose' && (
         <>
           <p>{t('cards.import.intro')}</p>
-          <p className="mono small">{IMPORT_COLUMNS.join(',')}</p>
+          <p className="small">
+            <Ltr className="mono">{IMPORT_COLUMNS.join(',')}</Ltr>
+          </p>
           <label className="file-drop">
             <span>{t('cards.import.choose')}</span>
             <input type="file" accept=".csv,text/csv" onChange={(e) => e.target.files?.[0] && check(e.target.files[0])} />
@@ -93,24 +98,26 @@ export function ImportDialog({ onClose, onImported }: Props) {
 
 function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const n = (value: number) => formatNumber(value, locale);
   return (
     <section aria-label={t('cards.import.summary')} data-testid="import-summary">
       <p className="import-headline">{report.dryRun ? t('cards.import.wouldDo') : t('cards.import.did')}</p>
       <dl className="facts">
         <dt>{t('cards.import.rows')}</dt>
-        <dd data-testid="import-rows">{report.rows}</dd>
+        <dd data-testid="import-rows">{n(report.rows)}</dd>
         <dt>{report.dryRun ? t('cards.import.toImport') : t('cards.import.imported')}</dt>
-        <dd data-testid="import-imported">{report.imported}</dd>
+        <dd data-testid="import-imported">{n(report.imported)}</dd>
         <dt>{report.dryRun ? t('cards.import.toUpdate') : t('cards.import.updated')}</dt>
-        <dd data-testid="import-updated">{report.updated}</dd>
+        <dd data-testid="import-updated">{n(report.updated)}</dd>
         <dt>{t('cards.import.skipped')}</dt>
-        <dd data-testid="import-skipped">{report.skipped}</dd>
+        <dd data-testid="import-skipped">{n(report.skipped)}</dd>
         <dt>{t('cards.import.rejected')}</dt>
-        <dd data-testid="import-rejected">{report.rejected.length}</dd>
+        <dd data-testid="import-rejected">{n(report.rejected.length)}</dd>
         {report.templateVersionsCreated > 0 && (
           <>
             <dt>{t('cards.import.newTemplates')}</dt>
-            <dd>{report.templateVersionsCreated}</dd>
+            <dd>{n(report.templateVersionsCreated)}</dd>
           </>
         )}
       </dl>
@@ -120,7 +127,7 @@ function ImportSummary({ report }: { report: ImportReport }) {
           <ul className="rejected__list">
             {report.rejected.map((r) => (
               <li key={r.line}>
-                {t('cards.import.line', { line: r.line })}: <span dir="auto">{r.reason}</span>
+                {t('cards.import.rejectedLine', { line: r.line, reason: t(`cards.importReasons.${r.key}`, r.params) })}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
+import { fieldErrorText } from '../../lib/error-text';
 
 interface Props {
   card: CardDetails;
@@ -29,7 +30,7 @@ export function MessageDialog({ card, onClose, onSent }: Props) {
     (usePush || useEmail) &&
     (!usePush || (push.trim().length > 0 && !pushTooLong)) &&
     (!useEmail || (subject.trim().length > 0 && body.trim().length > 0));
-  const fieldError = (field: string) => (error instanceof ApiCallError && error.field?.startsWith(field) ? error.message : null);
+  const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/domain/platforms';
+import { formatList } from '../../lib/format';
+import { useLocale } from '../../lib/use-locale';
 
 const base = { width: 18, height: 18, viewBox: '0 0 24 24', 'aria-hidden': true } as const;
 
@@ -33,8 +35,9 @@ const ICONS: Record<Platform, () => React.JSX.Element> = { web: WebIcon, apple: 
 /** Where a card is saved: 🌐 web (no wallet), Apple Wallet, Google Wallet; several at once. */
 export function PlatformIcons({ platforms }: { platforms: readonly Platform[] }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
-    <span className="platforms" aria-label={platforms.map((p) => t(`platforms.${p}`)).join(', ')} role="img">
+    <span className="platforms" aria-label={formatList(platforms.map((p) => t(`platforms.${p}`)), locale)} role="img">
       {platforms.map((platform) => {
         const Icon = ICONS[platform];
         return (

@@ -9,8 +9,11 @@ export function describeEvent(event: CardEvent, t: TFunction): string {
   switch (event.type) {
     case 'stamp_added': {
       const count = num('count');
-      const base = count >= 0 ? t('events.stampAdded', { count, stamps: num('stamps') }) : t('events.stampRemoved', { count: -count, stamps: num('stamps') });
-      return str('reason') ? `${base} — ${str('reason')}` : base;
+      const params = { count: Math.abs(count), stamps: num('stamps') };
+      const reason = str('reason');
+      if (!reason) return count >= 0 ? t('events.stampAdded', params) : t('events.stampRemoved', params);
+      const shownReason = reason === 'scan' || reason === 'import' ? t(`events.reasons.${reason}`) : reason;
+      return count >= 0 ? t('events.stampAddedWithReason', { ...params, reason: shownReason }) : t('events.stampRemovedWithReason', { ...params, reason: shownReason });
     }
     case 'card_saved':
       return t('events.cardSaved', { platform: t(`platforms.${str('platform') || 'web'}`) });
@@ -19,8 +22,9 @@ export function describeEvent(event: CardEvent, t: TFunction): string {
     case 'reward_issued':
       return t('events.rewardIssued', { title: str('title') });
     case 'message_sent': {
-      const channels = Array.isArray(d.channels) ? (d.channels as string[]).map((c) => t(`cards.message.${c}`)).join(' + ') : '';
-      return t('events.messageSent', { channels, status: t(`events.status.${str('status') || 'queued'}`), text: str('push') || str('subject') });
+      const channels = Array.isArray(d.channels) ? (d.channels as string[]) : [];
+      const via = channels.includes('push') && channels.includes('email') ? 'both' : channels.includes('email') ? 'email' : 'push';
+      return t(`events.messageSent.${via}`, { status: t(`events.status.${str('status') || 'queued'}`), text: str('push') || str('subject') });
     }
     case 'card_issued':
       return str('source') === 'import' ? t('events.cardImported') : t('events.cardIssued');

@@ -27,7 +27,9 @@ export function CodePreview({ code, example }: { code: string; example: boolean 
     <figure className="code-preview" data-testid="code-preview">
       <img src={svgDataUrl(preview.qrSvg)} alt={t('issue.code.qr')} width={120} height={120} />
       <div>
-        <div className="mono code-preview__text">{preview.text}</div>
+        <div className="mono code-preview__text" dir="ltr">
+          {preview.text}
+        </div>
         <img src={svgDataUrl(preview.barcodeSvg)} alt={t('issue.code.barcode')} className="code-preview__bars" />
         {example && <figcaption className="muted small">{t('issue.code.example')}</figcaption>}
       </div>

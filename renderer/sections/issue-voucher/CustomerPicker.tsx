@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardListItem } from '../../../shared/schemas/cards';
 import { call } from '../../lib/api';
+import { Ltr } from '../../components/Ltr';
 
 export interface PickedCard {
   id: number;
@@ -97,8 +98,8 @@ export function CustomerPicker({ value, onChange }: Props) {
                 pick(card);
               }}
             >
-              <span className="mono">#{card.id}</span> <bdi>{card.name}</bdi>
-              <span className="muted"> {card.email ?? card.phone ?? ''}</span>
+              <Ltr className="mono">#{card.id}</Ltr> <bdi>{card.name}</bdi>{' '}
+              <Ltr className="muted">{card.email ?? card.phone ?? ''}</Ltr>
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedImage } from '../../../shared/schemas/vouchers';
 import { call } from '../../lib/api';
-import { ApiCallError } from '../../lib/api-error';
+import { errorText } from '../../lib/error-text';
 import { fileToBase64 } from '../../lib/file-base64';
 
 export const IMAGE_ACCEPT = '.png,.jpg,.jpeg,.webp,.svg,.heic,.heif,.avif,image/png,image/jpeg,image/webp,image/svg+xml,image/heic,image/heif,image/avif';
@@ -34,7 +34,7 @@ export function ImagePicker({ value, onChange }: Props) {
     try {
       onChange(await uploadImage(file));
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : t('errors.internal'));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -45,7 +45,7 @@ export function ImagePicker({ value, onChange }: Props) {
         <div className="image-preview">
           <img src={value.preview} alt={t('issue.image.preview')} data-testid="image-preview" />
           <span className="muted">
-            {value.width} × {value.height} · {value.mime.replace('image/', '').toUpperCase()}
+            {t('issue.image.size', { width: value.width, height: value.height, type: value.mime.replace('image/', '').replace('svg+xml', 'svg').toUpperCase() })}
           </span>
           <button type="button" className="button button--small" onClick={() => onChange(null)}>
             {t('issue.image.remove')}

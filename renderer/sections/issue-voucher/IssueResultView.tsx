@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { downloadText } from '../../lib/download';
 import { downloadBase64 } from '../../lib/file-base64';
 import type { PickedCard } from './CustomerPicker';
+import { Ltr } from '../../components/Ltr';
 
 interface Props {
   issued: IssueResult;
@@ -58,8 +59,8 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
           <h2>{t('issue.result.free', { count })}</h2>
           <ul className="codes" data-testid="issued-codes">
             {issued.vouchers.slice(0, SHOWN).map((v) => (
-              <li key={v.id} className="mono">
-                {v.redeemCode ? formatRedeemCode(v.redeemCode) : v.token}
+              <li key={v.id}>
+                <Ltr className="mono">{v.redeemCode ? formatRedeemCode(v.redeemCode) : v.token}</Ltr>
               </li>
             ))}
           </ul>

@@ -10,7 +10,10 @@ import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { fieldErrorText } from '../../lib/error-text';
+import { NumberField } from '../../components/NumberField';
+import { formatDateTime } from '../../lib/format';
+import { zoneName } from '../../../shared/domain/time-zone';
 import { hashParam } from '../../lib/hash-params';
 import { CodePreview } from './CodePreview';
 import { CustomerPicker, type PickedCard } from './CustomerPicker';
@@ -31,9 +34,9 @@ export function IssueVoucherPage() {
   const [codeKind, setCodeKind] = useState<'generated' | 'static'>('generated');
   const [staticCode, setStaticCode] = useState('');
   const [validityKind, setValidityKind] = useState<ValidityKind>('unlimited');
-  const [amount, setAmount] = useState('30');
+  const [amount, setAmount] = useState<number | null>(30);
   const [date, setDate] = useState('');
-  const [quantity, setQuantity] = useState('1');
+  const [quantity, setQuantity] = useState<number | null>(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null } | null>(null);
@@ -59,13 +62,13 @@ export function IssueVoucherPage() {
         ? date
           ? { kind: 'fixed', date }
           : null
-        : Number.isInteger(Number(amount)) && Number(amount) > 0
+        : amount !== null && amount > 0
           ? validityKind === 'days'
-            ? { kind: 'days', days: Number(amount) }
-            : { kind: 'months', months: Number(amount) }
+            ? { kind: 'days', days: amount }
+            : { kind: 'months', months: amount }
           : null;
   const expiry = validity ? expiryOf(validity, Date.now(), zone) : undefined;
-  const fieldError = (field: string) => (error instanceof ApiCallError && error.field?.startsWith(field) ? error.message : null);
+  const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const onPaste = async (event: ClipboardEvent) => {
     const file = [...event.clipboardData.files].find((f) => f.type.startsWith('image/'));
@@ -91,7 +94,7 @@ export function IssueVoucherPage() {
         imageId: image?.id,
         redeemCode: codeOn ? (codeKind === 'generated' ? { kind: 'generated' } : { kind: 'static', code: staticCode }) : null,
         validity,
-        quantity: free ? Number(quantity) : undefined,
+        quantity: free ? (quantity ?? 0) : undefined,
       });
       setResult({ issued, card });
     } catch (e) {
@@ -157,7 +160,7 @@ export function IssueVoucherPage() {
               </div>
               {codeKind === 'static' && (
                 <FormField label={t('issue.code.posCode')} hint={t('issue.code.posHint')} error={fieldError('redeemCode')}>
-                  <input className="input mono" value={staticCode} maxLength={32} onChange={(e) => setStaticCode(e.target.value.toUpperCase())} />
+                  <input className="input mono" dir="ltr" value={staticCode} maxLength={32} onChange={(e) => setStaticCode(e.target.value.toUpperCase())} />
                 </FormField>
               )}
               <CodePreview code={codeKind === 'generated' ? example : staticCode.trim()} example={codeKind === 'generated'} />
@@ -176,7 +179,7 @@ export function IssueVoucherPage() {
           </div>
           {(validityKind === 'days' || validityKind === 'months') && (
             <FormField label={t(`issue.validity.${validityKind}Count`)} error={fieldError('validity')}>
-              <input className="input input--short" type="number" min={1} value={amount} onChange={(e) => setAmount(e.target.value)} />
+              <NumberField value={amount} onValueChange={setAmount} />
             </FormField>
           )}
           {validityKind === 'fixed' && (
@@ -189,12 +192,12 @@ export function IssueVoucherPage() {
               ? t('issue.validity.incomplete')
               : expiry === null
                 ? t('issue.validity.never')
-                : t('issue.validity.until', { when: settings ? formatDateTime(expiry - 1, settings) : '', zone })}
+                : t('issue.validity.until', { when: settings ? formatDateTime(expiry - 1, settings) : '', zone: zoneName(zone) })}
           </p>
         </fieldset>
         {free && (
-          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: formatNumber(MAX_QUANTITY, settings?.locale ?? 'en') })} error={fieldError('quantity')}>
-            <input className="input input--short" type="number" min={1} max={MAX_QUANTITY} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: MAX_QUANTITY })} error={fieldError('quantity')}>
+            <NumberField value={quantity} onValueChange={setQuantity} />
           </FormField>
         )}
         {error !== null && !(error instanceof ApiCallError && error.field) && <ErrorNotice error={error} />}

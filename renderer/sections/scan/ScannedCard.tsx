@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardDetails } from '../../../shared/schemas/cards';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ApiCallError } from '../../lib/api-error';
+import { errorText } from '../../lib/error-text';
 
 interface ScannedCardProps {
   card: CardDetails;
@@ -31,7 +32,7 @@ export function ScannedCard({ card, stampWaitSeconds, shownAt, lastStamp, onAddS
       const updated = await onAddStamp(card.id);
       setNotice({ text: t('scan.stampAdded', { stamps: updated.stamps, goal: updated.goal }), tone: 'ok' });
     } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'conflict') setNotice({ text: e.message, tone: 'warn' });
+      if (e instanceof ApiCallError && e.code === 'conflict') setNotice({ text: errorText(e, t), tone: 'warn' });
       else onError(e);
     } finally {
       setBusy(false);

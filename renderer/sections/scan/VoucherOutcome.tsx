@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatRedeemCode } from '../../../shared/domain/redeem-code';
 import type { RedeemResult } from '../../../shared/schemas/vouchers';
+import { Ltr } from '../../components/Ltr';
 
 const TONE: Record<RedeemResult['outcome'], 'ok' | 'warn' | 'bad'> = {
   redeemed: 'ok',
@@ -31,7 +32,12 @@ export function VoucherOutcome({ result, when, onPick }: VoucherOutcomeProps) {
       {voucher && (
         <p className="outcome__voucher">
           <bdi>{voucher.title}</bdi>
-          {voucher.redeemCode && <span className="mono"> · {formatRedeemCode(voucher.redeemCode)}</span>}
+          {voucher.redeemCode && (
+            <>
+              {' · '}
+              <Ltr className="mono">{formatRedeemCode(voucher.redeemCode)}</Ltr>
+            </>
+          )}
         </p>
       )}
       {outcome === 'already_redeemed' && voucher && <p>{t('scan.detail.alreadyRedeemed', { when: when(voucher.redeemedAt), seat: voucher.redeemedBy })}</p>}

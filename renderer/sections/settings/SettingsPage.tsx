@@ -2,19 +2,26 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import { SHOP_NAME_MAX } from '../../../shared/schemas/settings';
-import { SUPPORTED_LOCALES, type Locale } from '../../../shared/domain/locales';
-import { listTimeZones } from '../../../shared/domain/time-zone';
+import { listTimeZones, zoneName } from '../../../shared/domain/time-zone';
 import { useSettings } from '../../app/SettingsContext';
 import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
+import { fieldErrorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format';
+import { NumberField } from '../../components/NumberField';
+import { LanguageField } from './LanguageField';
+import { PhoneCountryField } from './PhoneCountryField';
 import { useClock } from './use-clock';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: unknown };
 
-/** Shop name, time zone and language. Saves only what changed; errors appear beside their field. */
+/**
+ * Shop name, time zone, language, phone country, card pages, seat and scanning limits. Saves only what
+ * changed; errors appear beside their field. The language applies (and is saved) the moment it is chosen.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
@@ -26,8 +33,7 @@ export function SettingsPage() {
 
   const changes = (Object.keys(draft) as (keyof Settings)[]).filter((key) => draft[key] !== saved[key]);
   const dirty = changes.length > 0;
-  const fieldError = (field: keyof Settings) =>
-    status.kind === 'failed' && status.error instanceof ApiCallError && status.error.field === field ? status.error.message : null;
+  const fieldError = (field: keyof Settings) => (status.kind === 'failed' ? fieldErrorText(status.error, field, t) : null);
 
   const edit = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -50,6 +56,10 @@ export function SettingsPage() {
   }
 
   const timeThere = safeTime(now, draft.timeZone, saved.locale);
+  const languageSaved = (next: Settings) => {
+    update(next);
+    setDraft((d) => ({ ...d, locale: next.locale }));
+  };
   const generalError = status.kind === 'failed' && !(status.error instanceof ApiCallError && status.error.field) ? status.error : null;
 
   return (
@@ -80,20 +90,13 @@ export function SettingsPage() {
           <select className="input" name="timeZone" value={draft.timeZone} onChange={(e) => edit('timeZone', e.target.value)}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
+                {zoneName(zone)}
               </option>
             ))}
           </select>
         </FormField>
-        <FormField label={t('settings.language')} hint={t('settings.languageHint')} error={fieldError('locale')}>
-          <select className="input" name="locale" value={draft.locale} onChange={(e) => edit('locale', e.target.value as Locale)}>
-            {SUPPORTED_LOCALES.map((locale) => (
-              <option key={locale} value={locale}>
-                {t(`languages.${locale}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <LanguageField value={saved.locale} onSaved={languageSaved} />
+        <PhoneCountryField value={draft.phoneCountry} timeZone={draft.timeZone} error={fieldError('phoneCountry')} onChange={(country) => edit('phoneCountry', country)} />
         <FormField label={t('settings.cardPageBaseUrl')} hint={t('settings.cardPageBaseUrlHint')} error={fieldError('cardPageBaseUrl')}>
           <input
             className="input"
@@ -119,13 +122,7 @@ export function SettingsPage() {
             ] as const
           ).map(([key, label]) => (
             <FormField key={key} label={t(`settings.${label}`)} error={fieldError(key)}>
-              <input
-                className="input input--short"
-                type="number"
-                min={0}
-                value={draft[key]}
-                onChange={(e) => edit(key, Number(e.target.value))}
-              />
+              <NumberField value={Number.isNaN(draft[key]) ? null : draft[key]} onValueChange={(n) => edit(key, n ?? Number.NaN)} />
             </FormField>
           ))}
         </fieldset>
@@ -154,9 +151,9 @@ export function SettingsPage() {
   );
 }
 
-function safeTime(now: Date, timeZone: string, locale: string): string {
+function safeTime(now: Date, timeZone: string, locale: Settings['locale']): string {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(now);
+    return formatDateTime(now.getTime(), { locale, timeZone });
   } catch {
     return '—';
   }

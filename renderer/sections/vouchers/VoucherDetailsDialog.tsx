@@ -53,7 +53,11 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
           <div className="voucher-details__codes">
             <img src={svgDataUrl(voucher.qrSvg)} alt={t('issue.code.qr')} width={160} height={160} data-testid="voucher-qr" />
             <img src={svgDataUrl(voucher.barcodeSvg)} alt={t('issue.code.barcode')} className="code-preview__bars" />
-            {voucher.redeemCode && <div className="mono code-preview__text">{formatRedeemCode(voucher.redeemCode)}</div>}
+            {voucher.redeemCode && (
+              <div className="mono code-preview__text" dir="ltr">
+                {formatRedeemCode(voucher.redeemCode)}
+              </div>
+            )}
           </div>
           <dl className="facts">
             <dt>{t('vouchers.columns.title')}</dt>
@@ -90,14 +94,16 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
               <>
                 <dt>{t('vouchers.details.redeemed')}</dt>
                 <dd>
-                  {formatDateTime(voucher.redeemedAt, settings)} · {voucher.redeemedBy}
+                  {formatDateTime(voucher.redeemedAt, settings)} · <bdi>{voucher.redeemedBy}</bdi>
                 </dd>
               </>
             )}
             {voucher.voidReason && (
               <>
                 <dt>{t('vouchers.details.voidReason')}</dt>
-                <dd>{voucher.voidReason}</dd>
+                <dd>
+                  <bdi>{voucher.voidReason}</bdi>
+                </dd>
               </>
             )}
           </dl>
@@ -136,8 +142,13 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
               <li key={e.id} className="history__item">
                 <span className="history__type">{t(`events.types.${e.type}`)}</span>
                 <span className="history__meta muted">
-                  {formatDateTime(e.at, settings)} · {e.seat}
-                  {typeof e.data?.reason === 'string' ? ` — ${e.data.reason}` : ''}
+                  {formatDateTime(e.at, settings)} · <bdi>{e.seat}</bdi>
+                  {typeof e.data?.reason === 'string' && (
+                    <>
+                      {' — '}
+                      <bdi>{e.data.reason}</bdi>
+                    </>
+                  )}
                 </span>
               </li>
             ))}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { VoucherDetailsDialog } from './VoucherDetailsDialog';
+import { Ltr } from '../../components/Ltr';
 
 function dayStart(date: string, zone: string, next = false): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -119,11 +120,13 @@ export function VouchersPage() {
           <tbody>
             {items.map((v) => (
               <tr key={v.id} data-voucher-id={v.id} tabIndex={0} onClick={() => setOpen(v.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(v.id)}>
-                <td className="mono">{v.id}</td>
+                <td>
+                  <Ltr className="mono">{v.id}</Ltr>
+                </td>
                 <td>
                   <bdi>{v.title}</bdi>
                 </td>
-                <td className="mono nowrap">{v.redeemCode ? formatRedeemCode(v.redeemCode) : '—'}</td>
+                <td className="nowrap">{v.redeemCode ? <Ltr className="mono">{formatRedeemCode(v.redeemCode)}</Ltr> : '—'}</td>
                 <td>
                   <span className={`status status--${v.status}`}>{t(`vouchers.status.${v.status}`)}</span>
                 </td>

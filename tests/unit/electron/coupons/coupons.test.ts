@@ -12,10 +12,12 @@ const coupon = (n: number, title = 'Free coffee'): CouponData => ({
   title,
   description: 'Sorry the order arrived cold — this one is on us.',
   redeemCode: `ABCD-EFGH-${String(n).padStart(3, '0')}`,
+  codeLabel: 'Redeem code',
   qrPayload: `V${String(n).padStart(25, '0')}`,
   barcodePayload: `ABCD-EFGH-${String(n).padStart(3, '0')}`,
   validityText: 'Valid until Dec 31, 2026',
   footer: `Voucher #${n}`,
+  direction: 'ltr',
 });
 
 describe('coupons: one layout, PNG and PDF, every code readable', () => {

@@ -44,4 +44,40 @@ describe('settings', () => {
     if (result.ok) expect(result.value).toMatchObject({ shopName: '' });
     if (result.ok) expect((result.value as { timeZone: string }).timeZone).not.toBe('Not/AZone');
   });
+
+  it('speaks the OS language by default when it is one of the five, else English; a chosen language wins', async () => {
+    const temps: Array<ReturnType<typeof makeTempDir>> = [];
+    const start = (systemLocales: string[]) => {
+      temps.push(makeTempDir());
+      return createCore({ dataDir: temps.at(-1)!.dir, migrationsDir: MIGRATIONS_DIR, version: 'test', systemLocales });
+    };
+    const cases: Array<[string[], string]> = [
+      [['th-TH', 'en-US'], 'th'],
+      [['ko_KR.UTF-8'], 'ko'],
+      [['de-DE', 'gu-IN'], 'gu'],
+      [['azb-IR'], 'azb'],
+      [['fa-IR', 'az-Latn-AZ'], 'en'], // Persian and North Azerbaijani are not South Azerbaijani
+      [[], 'en'],
+    ];
+    for (const [system, expected] of cases) {
+      const other = start(system);
+      expect(await other.call('settings.get', {}), system.join(',')).toMatchObject({ ok: true, value: { locale: expected } });
+      other.close();
+    }
+    const thai = start(['th-TH']);
+    await thai.call('settings.set', { locale: 'ko' });
+    expect(await thai.call('settings.get', {})).toMatchObject({ ok: true, value: { locale: 'ko' } });
+    thai.close();
+    for (const temp of temps) temp.cleanup();
+  });
+
+  it('accepts each of the five languages and refuses a field error with a message key', async () => {
+    for (const locale of ['en', 'th', 'ko', 'azb', 'gu']) {
+      expect(await core.call('settings.set', { locale })).toMatchObject({ ok: true, value: { locale } });
+    }
+    expect(await core.call('settings.set', { locale: 'fa' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'locale', key: 'validation.localeUnknown', message: 'Not a supported language.' },
+    });
+  });
 });
