@@ -14,6 +14,7 @@ import {
 } from '../db/repos/card-list.repo';
 import { toListItem } from './card-view';
 import { decodeCursor, encodeCursor } from './cursor';
+import { phoneSearchCountry } from '../db/repos/phone-search.repo';
 import { planSearch, type SearchPlan } from './search-plan';
 
 const DEFAULT_LIMIT = 50;
@@ -56,10 +57,11 @@ export function searchCards(db: Db, input: CardsSearchInput): CardsSearchResult 
  * or card number; the count made to decide that is handed on (`matches`) so it is not made twice.
  */
 export function resolveSearch(db: Db, query: string | undefined): { plan: SearchPlan | null; matches: number | null } {
-  const plan = planSearch(query ?? '');
+  // numbers typed without a country code are read in the country the stored ones were read in
+  const plan = planSearch(query ?? '', phoneSearchCountry(db) ?? '');
   if (!plan?.emailFallback) return { plan, matches: null };
   const others =
-    plan.fts || plan.namePrefix || plan.phonePrefix || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
+    plan.fts || plan.namePrefix || plan.phonePrefixes.length > 0 || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
   if (others > 0) return { plan, matches: others };
   return { plan: { ...plan, emailPrefix: plan.emailFallback }, matches: null };
 }

@@ -153,7 +153,6 @@ function readRow(fields: string[], columns: Map<string, number>, zone: string, n
     name,
     email,
     phone,
-    phoneDigits: phone ? phoneDigits(phone) : null,
     templateId,
     templateVersion,
     stamps,

@@ -1,5 +1,6 @@
 import { codePointLength, searchKey, searchWords } from '../../shared/domain/search-key';
 import { phoneDigits, toAsciiDigits } from '../../shared/domain/normalize';
+import { phoneQueryPrefixes } from '../../shared/domain/phone';
 
 /** The shortest text the trigram index can find; shorter words are matched another way. */
 const TRIGRAM = 3;
@@ -13,9 +14,12 @@ const PHONE_LIKE = /^[\d\s\-+().]+$/;
  * - words of 3+ characters (as search keys) must all appear in the name: trigram FTS on `name`;
  *   shorter words in the same query narrow those matches down;
  * - a query of only short words matches names that start with it (name key prefix);
- * - a number-like query (3+ digits, any digit script, spaces/dashes/+ ignored) matches phones that
- *   start or end with those digits (leading zeros dropped for the end, so 081 234 5678 finds
- *   +66 81 234 5678), the card number exactly and, from 3 digits, card numbers starting with it;
+ * - a number-like query (3+ digits, any digit script, spaces/dashes/+ ignored) matches phones whose
+ *   international (E.164) or national form (as typed at home) starts with it, read as people type in
+ *   the shop's country (shared/domain/phone.ts, phoneQueryPrefixes: `0912 345` and `+98 912 345` both
+ *   find +98 912 345 6789), phones that end with its digits (leading zeros dropped, so 081 234 5678
+ *   finds a number stored as 66812345678), the card number exactly and, from 3 digits, card numbers
+ *   starting with it;
  * - e-mail-like text (with @ . _ or +) matches e-mails that start with it; a plain word of 3+ characters
  *   does too, but only when no name or phone matches it (`emailFallback`), so a common name part
  *   like "oliv" never drags in every olivia.* address;
@@ -30,8 +34,9 @@ export interface SearchPlan {
   emailPrefix: string | null;
   /** An e-mail prefix to try only when nothing else matches. */
   emailFallback: string | null;
-  /** Phone digits to match at the start of the number, and reversed at its end. */
-  phonePrefix: string | null;
+  /** Digit prefixes matched at the start of a phone's international and of its national form. */
+  phonePrefixes: string[];
+  /** Digits matched at the end of the phone, reversed. */
   phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
@@ -42,26 +47,29 @@ export function ftsString(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export function planSearch(query: string): SearchPlan | null {
+/** `phoneCountry`: the shop's country, in which numbers typed without a country code are read ('' for none). */
+export function planSearch(query: string, phoneCountry = ''): SearchPlan | null {
   const trimmed = query.trim();
   if (trimmed.length === 0) return null;
-  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, phonePrefix: null, phoneSuffixReversed: null, idRanges: [], token: null };
+  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, phonePrefixes: [], phoneSuffixReversed: null, idRanges: [], token: null };
 
+  const ascii = toAsciiDigits(trimmed);
+  const numberLike = PHONE_LIKE.test(ascii);
   const words = searchWords(trimmed);
   const longWords = words.filter((w) => codePointLength(w) >= TRIGRAM);
   const shortWords = words.filter((w) => codePointLength(w) < TRIGRAM);
   if (longWords.length > 0) {
     plan.fts = longWords.map((w) => `name : ${ftsString(w)}`).join(' AND ');
-    plan.alsoInName = shortWords;
+    // the short groups of a number (`+66 81 234 5678`) are not name parts: they would filter out the phone
+    plan.alsoInName = numberLike ? [] : shortWords;
   } else if (shortWords.length > 0) {
     plan.namePrefix = searchKey(trimmed);
   }
 
-  const ascii = toAsciiDigits(trimmed);
-  if (PHONE_LIKE.test(ascii)) {
+  if (numberLike) {
     const digits = phoneDigits(ascii);
     if (digits.length >= TRIGRAM) {
-      plan.phonePrefix = digits;
+      plan.phonePrefixes = phoneQueryPrefixes(ascii, phoneCountry);
       const significant = digits.replace(/^0+/, '');
       if (significant.length >= TRIGRAM) plan.phoneSuffixReversed = [...significant].reverse().join('');
     }

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { platformsToMask, type Platform } from '../../shared/domain/platforms';
-import { phoneDigits } from '../../shared/domain/normalize';
 import type { EventType } from '../../shared/domain/events';
 import { POOLS_BY_WEIGHT, type NamePool } from './name-pools';
 import { DEMO_TEMPLATES, type DemoTemplate } from './demo-templates';
 import type { Random } from './prng';
 import type { DemoSink } from '../db/repos/demo-seed.repo';
+import { makeDemoPhone } from './demo-phones';
 
 export interface ChunkCounts {
   customers: number;
@@ -34,6 +34,8 @@ export interface GeneratorState {
   next: number;
   nextCustomerId: number;
   lastCustomerId: number;
+  /** The shop's country for phone numbers ('' for none): its customers' numbers are mostly written without the code. */
+  phoneCountry: string;
 }
 
 /** Makes the next `size` demo cards with their customers and event history, into `sink`. */
@@ -55,7 +57,7 @@ export function generateChunk(state: GeneratorState, size: number, sink: DemoSin
     // about one customer in twenty holds a second card
     if (state.lastCustomerId === 0 || !random.chance(0.05)) {
       state.lastCustomerId = state.nextCustomerId++;
-      writeCustomer(sink, random, state.lastCustomerId, createdAt);
+      writeCustomer(sink, random, state.lastCustomerId, createdAt, state.phoneCountry);
       counts.customers++;
     }
 
@@ -75,14 +77,14 @@ export function generateChunk(state: GeneratorState, size: number, sink: DemoSin
   return counts;
 }
 
-function writeCustomer(sink: DemoSink, random: Random, id: number, createdAt: number): void {
+function writeCustomer(sink: DemoSink, random: Random, id: number, createdAt: number, phoneCountry: string): void {
   const pool = pickWeighted(random, POOLS_BY_WEIGHT);
   const [firstNative, firstRoman] = random.pick(pool.first);
   const [lastNative, lastRoman] = random.pick(pool.last);
   const name = pool.familyFirstNoSpace ? `${lastNative}${firstNative}` : `${firstNative} ${lastNative}`;
   const email = random.chance(0.9) ? makeEmail(random, firstRoman, lastRoman, id) : null;
-  const phone = random.chance(0.85) ? makePhone(random, pool) : null;
-  sink.customer(id, name, email, phone, phone ? phoneDigits(phone) : null, createdAt);
+  const phone = random.chance(0.85) ? makeDemoPhone(random, pool, phoneCountry) : null;
+  sink.customer(id, name, email, phone?.phone ?? null, phone?.international ?? null, phone?.national ?? null, createdAt);
 }
 
 function makeEmail(random: Random, first: string, last: string, id: number): string {
@@ -90,34 +92,6 @@ function makeEmail(random: Random, first: string, last: string, id: number): str
   const domain = random.pick(DOMAINS);
   // some people type their address with capitals
   return random.chance(0.1) ? `${local[0]?.toUpperCase()}${local.slice(1)}@${domain.toUpperCase()}` : `${local}@${domain}`;
-}
-
-/** `n` random decimal digits, leading zeros kept. */
-const digits = (random: Random, n: number) => String(random.int(0, 10 ** n - 1)).padStart(n, '0');
-
-function makePhone(random: Random, pool: NamePool): string {
-  switch (pool.script) {
-    case 'thai': {
-      const phone = `08${random.int(1, 9)}-${digits(random, 3)}-${digits(random, 4)}`;
-      return random.chance(0.15) ? localDigits(phone, 0x0e50) : phone;
-    }
-    case 'hangul':
-      return `010-${digits(random, 4)}-${digits(random, 4)}`;
-    case 'arabic': {
-      const phone = `09${random.int(10, 39)} ${digits(random, 3)} ${digits(random, 4)}`;
-      if (random.chance(0.2)) return localDigits(phone, 0x06f0);
-      if (random.chance(0.05)) return localDigits(phone, 0x0660);
-      return random.chance(0.5) ? `+98 ${phone.slice(1)}` : phone;
-    }
-    case 'gujarati':
-      return `+91 9${digits(random, 4)} ${digits(random, 5)}`;
-    default:
-      return `+44 7700 900${digits(random, 3)}`;
-  }
-}
-
-function localDigits(value: string, zero: number): string {
-  return value.replace(/[0-9]/g, (d) => String.fromCodePoint(zero + Number(d)));
 }
 
 /**

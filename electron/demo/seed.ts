@@ -12,6 +12,7 @@ import {
 import { DEMO_TEMPLATES } from './demo-templates';
 import { generateChunk, type GeneratorState } from './generate-cards';
 import { createRandom } from './prng';
+import { syncPhoneSearch } from '../cards/phone-search';
 import { rewardBadgePng } from './reward-image';
 import { AppError } from '../../shared/api/errors';
 
@@ -42,6 +43,8 @@ export function seedDemo(db: Db, options: SeedOptions): SeedResult {
   }
   const now = options.now ?? Date.now();
   insertDemoTemplates(db, now);
+  // numbers are written (and their search forms made) for the shop's country
+  const phoneCountry = syncPhoneSearch(db);
 
   const state: GeneratorState = {
     random: createRandom(options.seed ?? 20261123),
@@ -50,6 +53,7 @@ export function seedDemo(db: Db, options: SeedOptions): SeedResult {
     next: 0,
     nextCustomerId: maxCustomerId(db) + 1,
     lastCustomerId: 0,
+    phoneCountry,
   };
   const result: SeedResult = { cards: 0, customers: 0, events: 0 };
   const writer = createDemoWriter(db);

@@ -1,5 +1,7 @@
 import type { Db } from '../client';
 import type { CardFields } from './card-fields';
+import { phoneForms } from '../../../shared/domain/phone';
+import { phoneSearchCountry } from './phone-search.repo';
 
 export interface ExistingCard extends CardFields {
   customerId: number;
@@ -32,10 +34,9 @@ export function templateGoals(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [`${r.t}:${r.v}`, r.goal]));
 }
 
-/** A card as an import writes it: the listed fields, the phone's digits for search, and the card number as `cardId`. */
+/** A card as an import writes it: the listed fields, and the card number as `cardId`. */
 export interface ImportCardValues extends Omit<CardFields, 'id'> {
   cardId: number;
-  phoneDigits: string | null;
 }
 
 /**
@@ -83,8 +84,8 @@ export function createImportWriter(db: Db) {
     template: db.prepare('INSERT OR IGNORE INTO card_templates (id, name, created_at) VALUES (?, ?, ?)'),
     version: db.prepare('INSERT OR IGNORE INTO template_versions (template_id, version, goal, created_at) VALUES (?, ?, ?, ?)'),
     customerByEmail: db.prepare('SELECT id FROM customers WHERE email_key = lower(trim(?)) ORDER BY id LIMIT 1'),
-    newCustomer: db.prepare('INSERT INTO customers (name, email, phone, phone_digits, created_at) VALUES (?, ?, ?, ?, ?)'),
-    updateCustomer: db.prepare('UPDATE customers SET name = ?, email = ?, phone = ?, phone_digits = ? WHERE id = ?'),
+    newCustomer: db.prepare('INSERT INTO customers (name, email, phone, phone_digits, phone_national, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateCustomer: db.prepare('UPDATE customers SET name = ?, email = ?, phone = ?, phone_digits = ?, phone_national = ? WHERE id = ?'),
     newCard: db.prepare(
       `INSERT INTO cards (id, token, customer_id, template_id, template_version, stamps, goal, platforms, created_at, last_stamp_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -93,6 +94,12 @@ export function createImportWriter(db: Db) {
       `UPDATE cards SET template_id = ?, template_version = ?, stamps = ?, goal = ?, platforms = ?, created_at = ?, last_stamp_at = ?
        WHERE id = ?`,
     ),
+  };
+  // a number written without a country code is read in the country the stored ones were read in
+  const country = phoneSearchCountry(db) ?? '';
+  const phone = (value: string | null) => {
+    const forms = phoneForms(value, country);
+    return [forms.international, forms.national] as const;
   };
   return {
     ensureTemplateVersion(templateId: number, version: number, goal: number, at: number) {
@@ -103,14 +110,14 @@ export function createImportWriter(db: Db) {
     insertCard(values: ImportCardValues, token: string, at: number): void {
       const existing = values.email ? (s.customerByEmail.get(values.email) as { id: number } | undefined) : undefined;
       const customerId =
-        existing?.id ?? Number(s.newCustomer.run(values.name, values.email, values.phone, values.phoneDigits, at).lastInsertRowid);
+        existing?.id ?? Number(s.newCustomer.run(values.name, values.email, values.phone, ...phone(values.phone), at).lastInsertRowid);
       s.newCard.run(
         values.cardId, token, customerId, values.templateId, values.templateVersion, values.stamps, values.goal,
         values.platforms, values.createdAt, values.lastStampAt,
       );
     },
     updateCard(values: ImportCardValues, customerId: number): void {
-      s.updateCustomer.run(values.name, values.email, values.phone, values.phoneDigits, customerId);
+      s.updateCustomer.run(values.name, values.email, values.phone, ...phone(values.phone), customerId);
       s.updateCard.run(
         values.templateId, values.templateVersion, values.stamps, values.goal, values.platforms, values.createdAt,
         values.lastStampAt, values.cardId,

@@ -9,7 +9,7 @@ export interface CardMatchSpec {
   alsoInName: string[];
   namePrefix: string | null;
   emailPrefix: string | null;
-  phonePrefix: string | null;
+  phonePrefixes: string[];
   phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
@@ -96,7 +96,11 @@ function branches(match: CardMatchSpec): Branch[] {
     });
   if (match.namePrefix) prefix('name_key', match.namePrefix);
   if (match.emailPrefix) prefix('email_key', match.emailPrefix);
-  if (match.phonePrefix) prefix('phone_digits', match.phonePrefix);
+  // each prefix against both forms of the phone (international, national as typed at home)
+  for (const digits of match.phonePrefixes) {
+    prefix('phone_digits', digits);
+    prefix('phone_national', digits);
+  }
   if (match.phoneSuffixReversed) prefix('phone_reversed', match.phoneSuffixReversed);
   for (const [lo, hi] of match.idRanges) {
     list.push({ sql: 'SELECT id FROM cards WHERE id BETWEEN ? AND ? AND deleted_at IS NULL', params: [lo, hi], idColumn: 'id', fts: false });

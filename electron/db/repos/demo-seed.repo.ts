@@ -5,7 +5,11 @@ import { rebuildCardSearch, recountCounters } from './card-search-index.repo';
 
 /** Where generated rows go; the database layer implements it with batched prepared statements. */
 export interface DemoSink {
-  customer(id: number, name: string, email: string | null, phone: string | null, phoneDigits: string | null, createdAt: number): void;
+  /** `phoneInternational` and `phoneNational`: the phone's search forms (shared/domain/phone.ts, phoneForms). */
+  customer(
+    id: number, name: string, email: string | null, phone: string | null, phoneInternational: string | null,
+    phoneNational: string | null, createdAt: number,
+  ): void;
   card(
     id: number, token: string, customerId: number, templateId: number, templateVersion: number,
     stamps: number, goal: number, platforms: number, createdAt: number, lastStampAt: number | null,
@@ -43,7 +47,7 @@ export function insertTemplates(db: Db, templates: readonly TemplateSeed[]): voi
  * `inTransaction(fn)` runs one chunk of generation and writes it atomically.
  */
 export function createDemoWriter(db: Db): DemoSink & { inTransaction(fn: () => void): void } {
-  const customers = createBatchInserter(db.sqlite, 'customers', ['id', 'name', 'email', 'phone', 'phone_digits', 'created_at']);
+  const customers = createBatchInserter(db.sqlite, 'customers', ['id', 'name', 'email', 'phone', 'phone_digits', 'phone_national', 'created_at']);
   const cards = createBatchInserter(db.sqlite, 'cards', [
     'id', 'token', 'customer_id', 'template_id', 'template_version', 'stamps', 'goal', 'platforms', 'created_at', 'last_stamp_at',
   ]);

@@ -25,7 +25,10 @@ describe('search plan', () => {
 
   it('looks up number-like queries in phones and card numbers, with the digits normalized', () => {
     const plan = planSearch('๐๘๑-๒๓๔')!;
-    expect(plan).toMatchObject({ phonePrefix: '081234', phoneSuffixReversed: '43218' });
+    expect(plan).toMatchObject({ phonePrefixes: ['081234'], phoneSuffixReversed: '43218' });
+    // read in the shop's country too: with the calling code in front, as the international form starts
+    expect(planSearch('๐๘๑-๒๓๔', 'TH')!.phonePrefixes).toEqual(['081234', '66081234']);
+    expect(planSearch('+66 81 234 5678', 'TH')!.phonePrefixes).toEqual(['66812345678', '0812345678']);
     const id = planSearch('113772')!;
     expect(id.idRanges[0]).toEqual([113772, 113772]);
     expect(id.idRanges).toContainEqual([1137720, 1137729]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/client';
 import { seedDemo, seedDemoIfEmpty } from '../../../../electron/demo/seed';
 import { EVENT_TYPES } from '../../../../shared/domain/events';
-import { phoneDigits } from '../../../../shared/domain/normalize';
+import { phoneForms } from '../../../../shared/domain/phone';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 describe('demo seeder', () => {
@@ -45,12 +45,40 @@ describe('demo seeder', () => {
   });
 
   it('gives customers emails and phones, some with Thai or Persian digits, normalized for search', () => {
-    const rows = all<{ email: string | null; phone: string | null; phone_digits: string | null }>('SELECT email, phone, phone_digits FROM customers');
+    const rows = all<{ email: string | null; phone: string | null; phone_digits: string | null; phone_national: string | null }>(
+      'SELECT email, phone, phone_digits, phone_national FROM customers',
+    );
     expect(rows.filter((r) => r.email?.includes('@')).length / rows.length).toBeGreaterThan(0.8);
     expect(rows.some((r) => r.phone && /[๐-๙]/.test(r.phone))).toBe(true);
     expect(rows.some((r) => r.phone && /[۰-۹]/.test(r.phone))).toBe(true);
-    for (const row of rows) if (row.phone) expect(row.phone_digits).toBe(phoneDigits(row.phone));
+    // the seeder makes the search forms from the numbers' parts; they are what libphonenumber-js reads
+    const country = one<{ country: string }>('SELECT country FROM phone_search').country;
+    for (const row of rows) {
+      if (row.phone) expect({ phone: row.phone, international: row.phone_digits, national: row.phone_national }).toEqual({ phone: row.phone, ...phoneForms(row.phone, country) });
+    }
   });
+
+  for (const [zone, country] of [['Asia/Bangkok', 'TH'], ['Asia/Tehran', 'IR'], ['Asia/Seoul', 'KR'], ['Asia/Kolkata', 'IN'], ['Europe/London', 'GB'], ['America/New_York', 'US'], ['Europe/Berlin', 'DE'], ['Australia/Sydney', 'AU']] as const) {
+    it(`in a shop in ${zone}, writes its customers' numbers mostly without the country code, visitors' with it, each with the forms libphonenumber-js reads`, () => {
+      const shop = makeTempDir();
+      const local = openDatabase({ dataDir: shop.dir, migrationsDir: MIGRATIONS_DIR });
+      try {
+        local.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('timeZone', ?)").run(JSON.stringify(zone));
+        seedDemo(local, { cards: 1500, now: NOW });
+        const rows = local.sqlite.prepare('SELECT phone, phone_digits, phone_national FROM customers WHERE phone IS NOT NULL').all() as Array<{
+          phone: string; phone_digits: string; phone_national: string | null;
+        }>;
+        expect(local.sqlite.prepare('SELECT country FROM phone_search').pluck().get()).toBe(country);
+        for (const row of rows) expect({ phone: row.phone, international: row.phone_digits, national: row.phone_national }).toEqual({ phone: row.phone, ...phoneForms(row.phone, country) });
+        const code = rows.find((r) => !/[+]/.test(r.phone) && r.phone_national)?.phone_digits;
+        expect(code, 'a number of the shop written without its code, read in the shop country').toBeDefined();
+        expect(rows.filter((r) => r.phone.startsWith('+')).length).toBeGreaterThan(100);
+      } finally {
+        local.close();
+        shop.cleanup();
+      }
+    });
+  }
 
   it('saves cards in one or several wallets, with stamps within the goal', () => {
     const masks = new Set(all<{ platforms: number }>('SELECT DISTINCT platforms FROM cards').map((r) => r.platforms));
