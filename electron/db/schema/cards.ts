@@ -35,5 +35,10 @@ export const cards = sqliteTable(
     index('cards_customer_idx').on(table.customerId, table.deletedAt),
     /** Live cards by creation: counts and the default list order read this small index. */
     index('cards_live_created_idx').on(table.createdAt).where(sql`deleted_at IS NULL`),
+    /**
+     * Tokens by lower(token): a token typed through a Korean keyboard layout loses most letters' case, so
+     * the scan finds it case-insensitively here and checks the letters whose case is known (GLOB).
+     */
+    index('cards_token_lower_idx').on(sql`lower(${table.token})`),
   ],
 );
