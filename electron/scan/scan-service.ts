@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { CARD_TOKEN_PATTERN, cardReadings } from '../../shared/domain/keyboard-layouts';
 import { toAsciiDigits } from '../../shared/domain/normalize';
 import type { CardDetails } from '../../shared/schemas/cards';
 import type { ScanResult } from '../../shared/schemas/scan';
@@ -6,31 +7,52 @@ import { adjustStamps, getCardDetails } from '../cards/card-service';
 import type { CallContext } from '../core/handler-types';
 import type { Db } from '../db/client';
 import { findLiveCardIdByNumberOrToken } from '../db/repos/card-details.repo';
+import { findLiveCardIdsByTokenPattern } from '../db/repos/card-token-lookup.repo';
 import { seatLockedUntil } from '../db/repos/scan-guard.repo';
 import { getSettings } from '../settings/settings-service';
 import { redeemVoucher } from '../vouchers/redeem-voucher';
 import { VOUCHER_TOKEN } from '../vouchers/tokens';
 
-const CARD_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
-
 /**
  * scan.submit: one input from the Scan & Redeem field (a keyboard-wedge scanner or typing). A voucher's
  * QR token or redeem code is redeemed at once; a card's number or QR token shows the card, with how long
- * until it may take another stamp.
+ * until it may take another stamp. Input typed through a Thai, Korean or Persian keyboard layout is read
+ * back into the keys pressed (see shared/domain/keyboard-layouts).
  */
 export function submitScan(db: Db, input: string, voucherId: number | undefined, ctx: CallContext): ScanResult {
   const now = ctx.now();
   const trimmed = input.trim();
-  if (voucherId === undefined && seatLockedUntil(db, ctx.seat, now) === null && !VOUCHER_TOKEN.test(trimmed.toUpperCase())) {
-    const digits = toAsciiDigits(trimmed).replace(/\s+/g, '');
-    const number = /^\d{6,15}$/.test(digits) ? Number(digits) : null;
-    const cardId = findLiveCardIdByNumberOrToken(db, number, CARD_TOKEN.test(trimmed) ? trimmed : null);
+  if (voucherId === undefined && seatLockedUntil(db, ctx.seat, now) === null) {
+    const cardId = findScannedCard(db, trimmed);
     if (cardId !== null) {
       const card = getCardDetails(db, cardId);
       return { kind: 'card', card, stampWaitSeconds: stampWait(card, getSettings(db).scanCooldownSeconds, now) };
     }
   }
   return { kind: 'voucher', result: redeemVoucher(db, trimmed, voucherId, ctx) };
+}
+
+/**
+ * The live card a scan names: its number (any digit script) or its token as typed, else as read through a
+ * keyboard layout. A token whose letters' case the layout hid (Korean) must fit exactly one card.
+ */
+export function findScannedCard(db: Db, text: string): number | null {
+  if (!VOUCHER_TOKEN.test(text.toUpperCase())) {
+    const digits = toAsciiDigits(text).replace(/\s+/g, '');
+    const number = /^\d{6,15}$/.test(digits) ? Number(digits) : null;
+    const cardId = findLiveCardIdByNumberOrToken(db, number, CARD_TOKEN_PATTERN.test(text) ? text : null);
+    if (cardId !== null) return cardId;
+  }
+  const readings = cardReadings(text);
+  for (const number of readings.numbers) {
+    const cardId = findLiveCardIdByNumberOrToken(db, number, null);
+    if (cardId !== null) return cardId;
+  }
+  for (const pattern of readings.tokens) {
+    const ids = findLiveCardIdsByTokenPattern(db, pattern);
+    if (ids.length === 1) return ids[0]!;
+  }
+  return null;
 }
 
 function stampWait(card: CardDetails, cooldownSeconds: number, now: number): number {
@@ -43,7 +65,7 @@ export function addScanStamp(db: Db, id: number, ctx: CallContext): CardDetails 
   const card = getCardDetails(db, id);
   const wait = stampWait(card, getSettings(db).scanCooldownSeconds, ctx.now());
   if (wait > 0) {
-    throw new AppError('conflict', `Card #${id} got a stamp moments ago; another is possible in ${wait} s (a double scan?).`, 'id');
+    throw new AppError('conflict', 'card.stampCooldown', { field: 'id', params: { id, seconds: wait } });
   }
   return adjustStamps(db, id, 1, 'scan', ctx);
 }

@@ -1,3 +1,4 @@
+import { codeReadings } from '../../shared/domain/keyboard-layouts';
 import { checkGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { RedeemOutcome, RedeemResult } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
@@ -23,9 +24,23 @@ const FAILURE_WINDOW = 10 * 60_000;
 /** What an input names, before any outcome: found vouchers, a typo, or nothing it could be. */
 export type VoucherLookup = { kind: 'vouchers'; vouchers: VoucherRow[] } | { kind: 'invalid_check' } | { kind: 'none' };
 
-/** Finds the voucher(s) an input names: its QR token, a generated code (check symbol first), or a POS code. */
+/**
+ * Finds the voucher(s) an input names: as typed, then as the keys pressed on a Thai, Korean or Persian
+ * layout (the first reading that names vouchers wins). A typo caught by the check symbol in any reading is
+ * reported as such when no reading names a voucher.
+ */
 export function lookUpVoucherInput(db: Db, input: string): VoucherLookup {
-  const trimmed = input.trim();
+  let typo = false;
+  for (const reading of codeReadings(input.trim())) {
+    const lookup = lookUpReading(db, reading);
+    if (lookup.kind === 'vouchers') return lookup;
+    if (lookup.kind === 'invalid_check') typo = true;
+  }
+  return typo ? { kind: 'invalid_check' } : { kind: 'none' };
+}
+
+/** One reading: its QR token, a generated code (check symbol first), or a POS code. */
+function lookUpReading(db: Db, trimmed: string): VoucherLookup {
   if (VOUCHER_TOKEN.test(trimmed.toUpperCase())) {
     const voucher = findVoucherByToken(db, trimmed.toUpperCase());
     return voucher ? { kind: 'vouchers', vouchers: [voucher] } : { kind: 'none' };
