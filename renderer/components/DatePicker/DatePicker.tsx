@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toLocaleDigits } from '../../../shared/domain/digits';
 import { DEFAULT_LOCALE, isRightToLeft, isSupportedLocale, type Locale } from '../../../shared/domain/locales';
 import { localDate } from '../../../shared/domain/validity';
 import { formatDateInput, parseDateInput } from '../../../shared/i18n/calendars';
@@ -49,6 +50,8 @@ export function DatePicker({ value, onChange, min, max, timeZone, className, dis
   const dialogId = `${ownId}-dialog`;
   const control = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const caret = useRef<number | null>(null);
   const [text, setText] = useState(() => formatDateInput(value, locale));
   const [left, setLeft] = useState(false);
   const [open, setOpen] = useState(false);
@@ -66,6 +69,13 @@ export function DatePicker({ value, onChange, min, max, timeZone, className, dis
       setLeft(false);
     }
   }, [value, locale]);
+
+  // typed digits are shown in the locale's digits at once (azb 1 -> ۱); one code unit each, so the caret stays put
+  useLayoutEffect(() => {
+    const field = input.current;
+    if (caret.current !== null && field && field === document.activeElement) field.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
 
   const parsed = text.trim() === '' ? '' : parseDateInput(text, locale);
   const unreadable = parsed === null;
@@ -105,13 +115,14 @@ export function DatePicker({ value, onChange, min, max, timeZone, className, dis
     <span className={`date-picker${className ? ` ${className}` : ''}`}>
       <span ref={control} className="date-picker__control">
         <input
+          ref={input}
           id={inputId}
           className="input date-picker__input"
           type="text"
           autoComplete="off"
           spellCheck={false}
           dir={rtl ? 'rtl' : 'ltr'}
-          value={text}
+          value={toLocaleDigits(text, locale)}
           placeholder={t('datePicker.placeholder')}
           disabled={disabled}
           aria-label={aria['aria-label']}
@@ -120,6 +131,7 @@ export function DatePicker({ value, onChange, min, max, timeZone, className, dis
           aria-invalid={invalid || undefined}
           onChange={(event) => {
             const next = event.target.value;
+            caret.current = event.target.selectionStart;
             setText(next);
             emit(next.trim() === '' ? '' : (parseDateInput(next, locale) ?? ''));
           }}
