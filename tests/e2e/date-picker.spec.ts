@@ -110,6 +110,7 @@ test('azb: ۱۴۰۵/۰۳/۲۱ typed in Persian digits is 2026-06-11; a future So
   const chosen = addDays(localDate(Date.now(), zone), 20);
   const j = fromIso(chosen, 'azb')!;
   await input.fill(`${j.year}/${j.month}/${j.day}`);
+  await expect(input).toHaveValue(`${j.year}/${j.month}/${j.day}`.replace(/[0-9]/g, (d) => String.fromCodePoint(0x06f0 + Number(d)))); // shown in Persian digits as typed
   await input.press('Tab');
   await expect(input).toHaveValue(formatDateInput(chosen, 'azb'));
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
@@ -197,4 +198,41 @@ test('screenshots of the open picker in th and azb', async ({ page, host }) => {
     await page.screenshot({ path: `test-results/date-picker-${locale}.png` });
     await page.keyboard.press('Escape');
   }
+});
+
+test('th: the Vouchers issued from/to filters take a day from the grid and a typed Buddhist-era day', async ({ page, host }) => {
+  const zone = 'Asia/Bangkok';
+  await api(host, 'vouchers.issue', { title: 'Gift', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } });
+  await api(host, 'settings.set', { locale: 'th', timeZone: zone });
+  await page.goto(host.url);
+  await page.evaluate(() => (window.location.hash = '#/vouchers'));
+  await expect(page.locator('[data-voucher-id]')).toHaveCount(1);
+  const today = localDate(Date.now(), zone);
+  const from = page.locator('.toolbar .date-picker').nth(0);
+  const to = page.locator('.toolbar .date-picker').nth(1);
+  await from.getByRole('button').click();
+  expect(await focusedDay(page)).toBe(today); // no min here: the grid opens on today
+  await page.keyboard.press('Enter');
+  await expect(from.locator('input')).toHaveValue(formatDateInput(today, 'th'));
+  await expect(page.locator('[data-voucher-id]')).toHaveCount(1);
+  await to.locator('input').fill(formatDateInput(addDays(today, -1), 'th'));
+  await expect(page.locator('[data-voucher-id]')).toHaveCount(0);
+  await to.locator('input').fill('');
+  await expect(page.locator('[data-voucher-id]')).toHaveCount(1);
+});
+
+test('azb: in the cards filter panel, Escape closes the grid but not the panel; a typed Persian day stays', async ({ page, host }) => {
+  await api(host, 'settings.set', { locale: 'azb', timeZone: 'Asia/Tehran' });
+  await page.goto(host.url);
+  await page.evaluate(() => (window.location.hash = '#/cards'));
+  await page.locator('button[aria-expanded]').first().click(); // the filter button
+  const panel = page.locator('.filter-panel');
+  const createdFrom = panel.locator('.date-picker').first();
+  await createdFrom.locator('input').fill('۱۴۰۵/۰۳/۲۱');
+  await createdFrom.getByRole('button').click();
+  await expect(page.getByRole('grid').locator('[aria-selected="true"]')).toHaveAttribute('data-iso', '2026-06-11');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('grid')).toHaveCount(0);
+  await expect(panel).toBeVisible();
+  await expect(createdFrom.locator('input')).toHaveValue('۱۴۰۵/۰۳/۲۱');
 });
