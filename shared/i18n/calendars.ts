@@ -30,8 +30,8 @@ export const FIRST_DAY_OF_WEEK: Record<Locale, Weekday> = { en: 1, th: 0, ko: 0,
 const WEEKDAY_STYLE: Record<Locale, 'short' | 'narrow'> = { en: 'short', th: 'narrow', ko: 'short', azb: 'narrow', gu: 'short' };
 
 /** Days that can be typed or picked: Gregorian 1900–2199 (Buddhist 2443–2742, Solar Hijri 1278–1578). */
-const FIRST_DAY = '1900-01-01';
-const LAST_DAY = '2199-12-31';
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
 const BUDDHIST_OFFSET = 543;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -91,6 +91,12 @@ export function daysInMonth(year: number, month: number, locale: Locale): number
 
 /** The ISO day of a day in the locale's calendar, or null when no such day exists or it is out of range. */
 export function toIso(date: CalendarDay, locale: Locale): string | null {
+  const iso = anyIso(date, locale);
+  return iso !== null && iso >= FIRST_DAY && iso <= LAST_DAY ? iso : null;
+}
+
+/** toIso without the range (the first of a month that starts before 1900 still has one). */
+function anyIso(date: CalendarDay, locale: Locale): string | null {
   const { year, month, day } = date;
   if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return null;
   let iso: string;
@@ -108,7 +114,7 @@ export function toIso(date: CalendarDay, locale: Locale): string | null {
       iso = isoOf(g.gy, g.gm, g.gd);
     }
   }
-  return iso >= FIRST_DAY && iso <= LAST_DAY ? iso : null;
+  return iso;
 }
 
 /** The day n days later (earlier for negative n). */
@@ -156,7 +162,7 @@ function intlFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 function firstOfMonth(year: number, month: number, locale: Locale): string {
-  const iso = toIso({ year, month, day: 1 }, locale);
+  const iso = anyIso({ year, month, day: 1 }, locale);
   if (!iso) throw new RangeError(`no month ${year}-${month} in the ${calendarOf(locale)} calendar we support`);
   return iso;
 }
@@ -182,13 +188,16 @@ export function weekdayNames(locale: Locale): string[] {
   return Array.from({ length: 7 }, (_, i) => format.format(sunday + ((FIRST_DAY_OF_WEEK[locale] + i) % 7) * 86_400_000));
 }
 
-/** The month as weeks of seven ISO days, from the locale's first day of the week; days of other months are null. */
+/** The month as weeks of seven ISO days, from the locale's first day of the week; days of other months (and outside 1900–2199) are null. */
 export function monthWeeks(year: number, month: number, locale: Locale): Array<Array<string | null>> {
   const first = firstOfMonth(year, month, locale);
   const length = daysInMonth(year, month, locale);
   const lead = (weekdayOf(first) - FIRST_DAY_OF_WEEK[locale] + 7) % 7;
   const cells: Array<string | null> = Array.from({ length: lead }, () => null);
-  for (let i = 0; i < length; i++) cells.push(addDays(first, i));
+  for (let i = 0; i < length; i++) {
+    const iso = addDays(first, i);
+    cells.push(iso >= FIRST_DAY && iso <= LAST_DAY ? iso : null);
+  }
   while (cells.length % 7) cells.push(null);
   return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/domain/locales';
-import { addMonths, addYears, fromIso, monthHeading } from '../../../shared/i18n/calendars';
+import { addMonths, addYears, FIRST_DAY, fromIso, LAST_DAY, monthHeading } from '../../../shared/i18n/calendars';
 import { ChevronIcon } from './ChevronIcon';
 import { MonthGrid } from './MonthGrid';
 
@@ -24,10 +24,11 @@ interface CalendarDialogProps {
 const GAP = 4;
 const MARGIN = 8;
 
+/** Within min/max and the days the calendars support. */
 function clamp(iso: string, min?: string, max?: string): string {
-  if (min && iso < min) return min;
-  if (max && iso > max) return max;
-  return iso;
+  const low = min && min > FIRST_DAY ? min : FIRST_DAY;
+  const high = max && max < LAST_DAY ? max : LAST_DAY;
+  return iso < low ? low : iso > high ? high : iso;
 }
 
 /**

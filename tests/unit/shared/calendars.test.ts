@@ -126,6 +126,17 @@ describe('calendar arithmetic', () => {
     for (const week of [...khordad, ...may]) expect(week).toHaveLength(7);
   });
 
+  it('lays out the months at the ends of the supported range without the days outside it', () => {
+    const dey1278 = monthWeeks(1278, 10, 'azb'); // holds 1 January 1900 (11 Dey 1278)
+    const days = dey1278.flat().filter(Boolean);
+    expect(days[0]).toBe('1900-01-01');
+    expect(days).toHaveLength(20);
+    expect(monthHeading(1278, 10, 'azb')).toBe('دی ۱۲۷۸');
+    expect(monthWeeks(2742, 12, 'th').flat().filter(Boolean).at(-1)).toBe('2199-12-31');
+    expect(addMonths('1900-01-15', -1, 'en')).toBe('1900-01-01');
+    expect(addYears('2199-06-01', 1, 'th')).toBe('2199-12-31');
+  });
+
   it('names the month above the grid', () => {
     expect(monthHeading(2569, 5, 'th')).toBe('พฤษภาคม 2569');
     expect(monthHeading(1405, 3, 'azb')).toBe('خرداد ۱۴۰۵');
