@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { api } from '../support/api-client';
 import type { RunningHost } from '../support/start-web-host';
-import { scanThrough, type ImeEnter } from '../support/scanner-keys';
-import type { TypingLayout } from '../support/keyboard-typing';
+import { pressEnter, typeKeys, type ImeEnter } from '../support/scanner-keys';
+import { typeThrough, type TypingLayout } from '../support/keyboard-typing';
 import { expect, test } from './cards-fixture';
 
 /**
@@ -32,8 +32,11 @@ async function openScan(page: Page, host: RunningHost): Promise<Scanner> {
   const cdp = await page.context().newCDPSession(page);
   return {
     async scan(layout, text, imeEnter) {
+      const composing = await typeKeys(cdp, layout, text, 3);
+      // what the layout made of the keys is in the field (the last syllable still composing, for Korean)
+      await expect(field).toHaveValue(typeThrough(layout, text));
       const answered = page.waitForResponse((response) => response.url().endsWith('/rpc/scan.submit'));
-      await scanThrough(cdp, layout, text, { msPerKey: 3, imeEnter });
+      await pressEnter(cdp, composing, imeEnter);
       await answered;
       await expect(field).toHaveValue('');
     },

@@ -56,18 +56,16 @@ async function plainEnter(cdp: CdpSend): Promise<void> {
 }
 
 /**
- * Types a US-QWERTY text (a code or token) through `layout`, a few milliseconds per key as a scanner does,
- * then Enter. Korean goes through IME composition; `imeEnter` says how its Enter arrives mid-composition.
+ * Types a US-QWERTY text (a code or token) through `layout`, a few milliseconds per key as a scanner does.
+ * Korean goes through IME composition; returns the syllable still being composed at the end ('' if none).
  */
-export async function scanThrough(cdp: CdpSend, layout: TypingLayout, text: string, options: { msPerKey?: number; imeEnter?: ImeEnter } = {}): Promise<void> {
-  const msPerKey = options.msPerKey ?? 3;
+export async function typeKeys(cdp: CdpSend, layout: TypingLayout, text: string, msPerKey = 3): Promise<string> {
   if (layout !== 'korean-dubeolsik') {
     for (const press of keyPresses(text)) {
       await typeKey(cdp, press, typedBy(layout, press));
       await pause(msPerKey);
     }
-    await plainEnter(cdp);
-    return;
+    return '';
   }
   let composition = '';
   for (const step of dubeolsikSteps(text)) {
@@ -90,13 +88,22 @@ export async function scanThrough(cdp: CdpSend, layout: TypingLayout, text: stri
     composition = step.composition;
     await pause(msPerKey);
   }
+  return composition;
+}
+
+/** The scanner's Enter; while a syllable is being composed the IME takes it first (see ImeEnter). */
+export async function pressEnter(cdp: CdpSend, composition: string, imeEnter: ImeEnter = 'windows'): Promise<void> {
   if (!composition) {
     await plainEnter(cdp);
     return;
   }
-  // Enter while composing: the IME takes the keydown (keyCode 229) and commits the syllable
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: options.imeEnter === 'mac' ? 'Enter' : 'Process', code: 'Enter', windowsVirtualKeyCode: 229 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: imeEnter === 'mac' ? 'Enter' : 'Process', code: 'Enter', windowsVirtualKeyCode: 229 });
   await cdp.send('Input.insertText', { text: composition });
-  if (options.imeEnter === 'mac') await plainEnter(cdp);
+  if (imeEnter === 'mac') await plainEnter(cdp);
   else await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+}
+
+/** A whole scan: the keys, a few milliseconds apart, then Enter. */
+export async function scanThrough(cdp: CdpSend, layout: TypingLayout, text: string, options: { msPerKey?: number; imeEnter?: ImeEnter } = {}): Promise<void> {
+  await pressEnter(cdp, await typeKeys(cdp, layout, text, options.msPerKey), options.imeEnter);
 }
