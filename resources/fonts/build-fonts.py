@@ -138,7 +138,7 @@ def hangul_subset(weight: str) -> Path:
 
 
 def unicode_range(path: Path) -> str:
-    codepoints = sorted(TTFont(path).getBestCmap())
+    codepoints = sorted(cp for cp in TTFont(path).getBestCmap() if cp >= 0x20 and not 0x7F <= cp <= 0x9F)  # no controls
     runs, first, last = [], codepoints[0], codepoints[0]
     for cp in codepoints[1:]:
         if cp != last + 1:
