@@ -58,6 +58,28 @@ describe('renderer/fonts.css: the UI uses the same shipped files as the coupons'
     for (const face of of(FAMILY.sans)) expect(covers(face, 0x41) && !covers(face, 0x0e01) && !covers(face, 0xac00) && !covers(face, 0x0628)).toBe(true);
   });
 
+  it('has a shipped font for every character the UI says, in every language, and for dates and numbers', () => {
+    const dir = path.resolve('shared/i18n/catalogues');
+    let text = '';
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (file.endsWith('.json')) text += fs.readFileSync(path.join(dir, file), 'utf8');
+    }
+    // the catalogues are there, in all four non-Latin scripts
+    for (const script of [/[\uac00-\ud7a3]/, /[\u0e01-\u0e5b]/, /[\u0a81-\u0aff]/, /[\u0600-\u06ff]/]) expect(text).toMatch(script);
+    const day = new Date(Date.UTC(2026, 4, 25, 9, 30));
+    for (const locale of ['en-GB', 'th', 'ko-KR', 'fa-IR', 'gu-IN']) {
+      text += new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Bangkok' }).format(day);
+      text += new Intl.NumberFormat(locale, { style: 'currency', currency: 'THB' }).format(1234.5);
+      text += new Intl.NumberFormat(locale, { style: 'currency', currency: 'KRW' }).format(1234);
+      text += new Intl.NumberFormat(locale, { style: 'percent' }).format(-0.25);
+    }
+    text += '0123456789 ๐๑๒๓๔๕๖๗๘๙ ۰۱۲۳۴۵۶۷۸۹ ٠١٢٣٤٥٦٧٨٩ ૦૧૨૩૪૫૬૭૮૯ ₩ ฿ ₹ ﷼ ㈜';
+    const uncovered = [...new Set(text)]
+      .filter((ch) => ch.codePointAt(0)! >= 0x20 && !declared.some((face) => covers(face, ch.codePointAt(0)!)))
+      .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()} ${ch}`);
+    expect(uncovered).toEqual([]);
+  });
+
   it('puts the shipped families first in --font-ui and --font-mono', () => {
     const ui = stack('--font-ui');
     expect(ui.slice(0, SHIPPED_FAMILIES.length)).toEqual(SHIPPED_FAMILIES.map((f) => f.family));
