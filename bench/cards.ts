@@ -41,7 +41,7 @@ function sampleQueries(dataDir: string): QueryKind[] {
       ),
     },
     {
-      kind: 'phone (digits, any format)',
+      kind: 'phone, last digits (any format)',
       queries: take(pick('SELECT phone_digits FROM customers WHERE phone_digits IS NOT NULL AND id % 983 = 0 LIMIT 500') as string[], 40).map(
         (d) => {
           const tail = d.slice(-random.int(6, 8));
@@ -49,10 +49,30 @@ function sampleQueries(dataDir: string): QueryKind[] {
         },
       ),
     },
+    ...phoneQueryKinds(pick, take, random),
     { kind: 'card ID', queries: take(pick('SELECT id FROM cards WHERE id % 977 = 0 LIMIT 500').map(String), 40) },
   ];
   db.close();
   return kinds;
+}
+
+type Pick = (sql: string) => Array<string | number>;
+type Take = <T>(items: T[], n: number) => T[];
+
+/**
+ * Phones typed as at home: the national form (`0912 345 6789`), the international one (`+98 912 345 6789`)
+ * and the first 7 digits of the national form (`0912 345`), from numbers that have both forms.
+ */
+export function phoneQueryKinds(pick: Pick, take: Take, random: ReturnType<typeof createRandom>): QueryKind[] {
+  const rows = (pick(
+    "SELECT phone_digits || ' ' || phone_national FROM customers WHERE phone_national IS NOT NULL AND id % 983 = 0 LIMIT 500",
+  ) as string[]).map((r) => r.split(' ') as [string, string]);
+  const spaced = (digits: string) => `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`.trim();
+  return [
+    { kind: 'phone, national form (0912 345 6789)', queries: take(rows, 40).map(([, national]) => spaced(national)) },
+    { kind: 'phone, international (+98 912 345 6789)', queries: take(rows, 40).map(([international]) => `+${international.slice(0, 2)} ${spaced(international.slice(2))}`) },
+    { kind: 'phone, partial national (0912 345)', queries: take(rows, 40).map(([, national]) => spaced(national.slice(0, 7 + random.int(0, 1)))) },
+  ];
 }
 
 function timeIt(fn: () => unknown, runs: number): number[] {
@@ -66,8 +86,8 @@ function timeIt(fn: () => unknown, runs: number): number[] {
 }
 
 /** cards.search p95 per kind of query, in the core, and the same queries as plain LIKE '%q%' scans. */
-export async function benchCardSearch(dataDir: string): Promise<Measurement[]> {
-  const kinds = sampleQueries(dataDir);
+export async function benchCardSearch(dataDir: string, only?: (kind: string) => boolean, label = ''): Promise<Measurement[]> {
+  const kinds = sampleQueries(dataDir).filter((k) => !only || only(k.kind));
   const core = createCore({ dataDir, migrationsDir: MIGRATIONS, version: 'bench' });
   const results: Measurement[] = [];
   const search = core.handlers['cards.search'];
@@ -91,7 +111,7 @@ export async function benchCardSearch(dataDir: string): Promise<Measurement[]> {
     }, 1));
     const p95 = percentile(times, 95);
     results.push({
-      name: `cards.search p95: ${kind}`,
+      name: `cards.search p95: ${kind}${label}`,
       value: p95,
       unit: 'ms',
       target: 10,

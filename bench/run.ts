@@ -3,11 +3,12 @@ import path from 'node:path';
 import { benchSeed, benchStartup } from './foundation';
 import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
 import { benchVouchers } from './vouchers';
+import { benchPhones } from './phones';
 import { report, type Measurement } from './lib/report';
 import { machineReference } from './lib/machine-reference';
 
 /**
- * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,vouchers,import]`
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import]`
  * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
     measurements.push(...(await benchCardSearch(dataDir)));
   }
   if (wanted('list')) measurements.push(...benchListAndDetails(dataDir));
+  if (wanted('phones')) {
+    console.log('Phones: filling the search forms, changing the country …');
+    measurements.push(...(await benchPhones(dataDir)));
+  }
   if (wanted('vouchers')) {
     console.log('Vouchers …');
     measurements.push(...(await benchVouchers()));

@@ -69,14 +69,14 @@ const COUNTRIES: Record<string, CountryPlan> = {
   },
   GB: {
     code: 'GB', callingCode: '44', trunk: '0',
-    // Ofcom's range for drama: never a real person's number
-    subscriber: (r) => `7700900${digits(r, 3)}`,
+    // mobile numbers spread over the 07 range (Ofcom's drama range has only 1,000 numbers: a million demo
+    // customers would share them, and a partial number would find a hundred thousand)
+    subscriber: (r) => `7${r.int(4, 9)}${digits(r, 8)}`,
     group: (n) => split(n, 4, 6).join(' '),
   },
   US: {
     code: 'US', callingCode: '1', trunk: '',
-    // 555-01xx: fictional numbers
-    subscriber: (r) => `${r.pick(['201', '212', '312', '415', '617'])}55501${digits(r, 2)}`,
+    subscriber: (r) => `${r.pick(['201', '212', '312', '415', '617'])}${r.int(2, 9)}${digits(r, 6)}`,
     group: (n) => `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`,
     groupInternational: (n) => split(n, 3, 3, 4).join(' '),
   },

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { platformsToMask, type Platform } from '../../shared/domain/platforms';
 import type { EventType } from '../../shared/domain/events';
-import { POOLS_BY_WEIGHT, type NamePool } from './name-pools';
+import { POOLS_BY_WEIGHT } from './name-pools';
 import { DEMO_TEMPLATES, type DemoTemplate } from './demo-templates';
 import type { Random } from './prng';
 import type { DemoSink } from '../db/repos/demo-seed.repo';

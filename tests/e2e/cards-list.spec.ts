@@ -34,6 +34,8 @@ test('search finds names in every script, e-mails, phones, card numbers and toke
     ['081 234 5678', [113773]], // phone stored in Thai digits, typed in ASCII with spaces
     ['۰۹۱۴۱۲۳', [113775]], // Persian digits
     ['98765-43210', [113776]], // dashes
+    ['+66 81 234 5678', [113773]], // stored without the country code, typed with it (the shop is in Thailand)
+    ['098765 43210', [113776]], // stored as +91 98765 43210, typed as at home in India
     ['113774', [113774]], // card ID
     [token, [113775]], // card token
     ["o'brien", [113777]], // SQL quote is plain text
