@@ -53,7 +53,7 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             <h2 className="card-panel__name" data-testid="panel-heading">
               #{card.id} - <bdi>{card.name}</bdi>
             </h2>
-            <button type="button" className="button button--danger" onClick={() => setOpen('delete')}>
+            <button type="button" className="button button--danger" data-testid="action-delete" onClick={() => setOpen('delete')}>
               {t('cards.panel.delete')}
             </button>
           </header>
@@ -124,16 +124,22 @@ export function CardPanel({ id, onClose, onChanged }: CardPanelProps) {
             {notice}
           </p>
           <div className="card-panel__actions">
-            <button type="button" className="button" onClick={() => setOpen(open === 'history' ? 'none' : 'history')} aria-expanded={open === 'history'}>
+            <button
+              type="button"
+              className="button"
+              data-testid="action-history"
+              onClick={() => setOpen(open === 'history' ? 'none' : 'history')}
+              aria-expanded={open === 'history'}
+            >
               {t('cards.panel.viewHistory')}
             </button>
-            <button type="button" className="button" onClick={() => setOpen('message')}>
+            <button type="button" className="button" data-testid="action-message" onClick={() => setOpen('message')}>
               {t('cards.panel.sendMessage')}
             </button>
-            <a className="button" href={`#/issue-voucher?card=${card.id}`}>
+            <a className="button" data-testid="action-issue-coupon" href={`#/issue-voucher?card=${card.id}`}>
               {t('cards.panel.issueCoupon')}
             </a>
-            <button type="button" className="button" onClick={() => setOpen('adjust')}>
+            <button type="button" className="button" data-testid="action-adjust" onClick={() => setOpen('adjust')}>
               {t('cards.panel.adjustStamps')}
             </button>
           </div>

@@ -89,6 +89,7 @@ export function CardsPage() {
               className={`icon-button${filterOpen || activeChips(form).length ? ' icon-button--on' : ''}`}
               aria-label={t('cards.filter.title')}
               aria-expanded={filterOpen}
+              data-testid="filter-toggle"
               onClick={() => setFilterOpen((o) => !o)}
             >
               <FilterIcon />
@@ -110,7 +111,7 @@ export function CardsPage() {
                 ),
               )}
             </select>
-            <button type="button" className="button" onClick={() => setImportOpen(true)}>
+            <button type="button" className="button" data-testid="import-button" onClick={() => setImportOpen(true)}>
               {t('cards.importButton')}
             </button>
             <button type="button" className="button" onClick={exportCsv} disabled={!list.total}>

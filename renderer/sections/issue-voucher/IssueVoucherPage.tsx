@@ -127,7 +127,7 @@ export function IssueVoucherPage() {
           hint={<span className="counter">{t('settings.characters', { count: title.length, max: VOUCHER_TITLE_MAX })}</span>}
           error={fieldError('title')}
         >
-          <input className="input" value={title} maxLength={VOUCHER_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
+          <input className="input" data-testid="voucher-title" value={title} maxLength={VOUCHER_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
         </FormField>
         <FormField
           label={t('issue.description')}
@@ -172,7 +172,7 @@ export function IssueVoucherPage() {
           <div className="segmented" role="radiogroup" aria-label={t('issue.validity.label')}>
             {(['unlimited', 'days', 'months', 'fixed'] as const).map((kind) => (
               <label key={kind} className={`segmented__option${validityKind === kind ? ' segmented__option--on' : ''}`}>
-                <input type="radio" name="validity" checked={validityKind === kind} onChange={() => setValidityKind(kind)} />
+                <input type="radio" name="validity" value={kind} checked={validityKind === kind} onChange={() => setValidityKind(kind)} />
                 {t(`issue.validity.${kind}`)}
               </label>
             ))}

@@ -115,7 +115,7 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
               {t('issue.result.png')}
             </button>
             {voucher.status === 'active' && !voiding && (
-              <button type="button" className="button button--danger" onClick={() => setVoiding(true)}>
+              <button type="button" className="button button--danger" data-testid="void-button" onClick={() => setVoiding(true)}>
                 {t('vouchers.details.void')}
               </button>
             )}

@@ -3,6 +3,7 @@ import apiErrors from './apiErrors.json';
 import app from './app.json';
 import cards from './cards.json';
 import coupon from './coupon.json';
+import datePicker from './datePicker.json';
 import errors from './errors.json';
 import events from './events.json';
 import issue from './issue.json';
@@ -15,4 +16,4 @@ import validation from './validation.json';
 import vouchers from './vouchers.json';
 
 /** The English catalogue: the reference every other language translates, key for key. */
-export default { about, apiErrors, app, cards, coupon, errors, events, issue, noAccess, platforms, scan, sections, settings, validation, vouchers };
+export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, scan, sections, settings, validation, vouchers };

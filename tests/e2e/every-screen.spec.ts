@@ -1,0 +1,115 @@
+import { test, expect, type Page } from '@playwright/test';
+import { SUPPORTED_LOCALES, type Locale } from '../../shared/domain/locales';
+import { api } from '../support/api-client';
+import { checkScreen, englishOnlyTexts } from '../support/screen-check';
+import { startWebHost, type RunningHost } from '../support/start-web-host';
+
+/**
+ * Every section and dialog in every language at 1280×800, with screenshots in test-results/screens/<locale>/:
+ * fails when lang/dir are wrong, when a labelled element's text does not fit its box, or when a text on
+ * screen is still the English of a string the language translates.
+ */
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function go(page: Page, section: string): Promise<void> {
+  await page.evaluate((id) => (window.location.hash = `#/${id}`), section);
+  await expect(page.locator(`[data-section-page="${section}"]`)).toBeVisible();
+  await expect(page.locator('h1').first()).toBeVisible();
+}
+
+async function escape(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+for (const locale of SUPPORTED_LOCALES) {
+  test(`every screen in ${locale}`, async ({ page, browser }) => {
+    const host: RunningHost = await startWebHost({ args: ['--demo'] });
+    try {
+      await api(host, 'settings.set', { locale: locale as Locale, shopName: 'Café Sukhumvit', timeZone: 'Asia/Bangkok' });
+      const english = englishOnlyTexts(locale);
+      const problems: string[] = [];
+      const look = async (name: string) => problems.push(...(await checkScreen(page, locale, name, english)));
+
+      await page.goto(host.url);
+      await expect(page.locator('[data-card-id]').first()).toBeVisible();
+      await look('cards');
+
+      await page.getByTestId('filter-toggle').click();
+      await expect(page.locator('.filter-panel')).toBeVisible();
+      await look('cards-filter');
+      await page.getByTestId('filter-toggle').click();
+
+      await page.locator('[data-card-id]').first().click();
+      await expect(page.getByTestId('panel-heading')).toBeVisible();
+      await look('card-panel');
+      await page.getByTestId('action-history').click();
+      await expect(page.getByTestId('history-list').locator('li').first()).toBeVisible();
+      await look('card-history');
+      for (const action of ['message', 'adjust', 'delete'] as const) {
+        await page.getByTestId(`action-${action}`).click();
+        await expect(page.locator('dialog[open]')).toBeVisible();
+        await look(`card-${action}-dialog`);
+        await escape(page);
+        await expect(page.locator('dialog[open]')).toHaveCount(0);
+      }
+      await escape(page);
+      await page.getByTestId('import-button').first().click();
+      await expect(page.locator('dialog[open]')).toBeVisible();
+      await look('cards-import-dialog');
+      await escape(page);
+
+      await go(page, 'issue-voucher');
+      await look('issue-voucher');
+      await page.locator('label:has(input[name="validity"][value="fixed"])').click();
+      await look('issue-voucher-fixed-date');
+      await page.locator('label:has(input[name="validity"][value="days"])').click();
+      await page.getByTestId('voucher-title').fill('Free coffee ☕');
+      await page.locator('form button[type="submit"]').click();
+      await expect(page.getByTestId('issue-result')).toBeVisible();
+      await look('issue-voucher-result');
+
+      await go(page, 'vouchers');
+      await expect(page.locator('[data-voucher-id]').first()).toBeVisible();
+      await look('vouchers');
+      await page.locator('[data-voucher-id]').first().click();
+      await expect(page.getByTestId('voucher-qr')).toBeVisible();
+      await look('voucher-details');
+      if (await page.getByTestId('void-button').isVisible()) {
+        await page.getByTestId('void-button').click();
+        await look('voucher-void');
+      }
+      await escape(page);
+
+      await go(page, 'scan');
+      await look('scan');
+      const scanField = page.locator('.scan-form__input');
+      await scanField.fill('NOT-A-CODE-123');
+      await scanField.press('Enter');
+      await expect(page.locator('[data-outcome]')).toBeVisible();
+      await look('scan-unknown');
+      const card = (await api(host, 'cards.search', { limit: 1 })).items[0]!;
+      await scanField.fill(String(card.id));
+      await scanField.press('Enter');
+      await expect(page.locator('[data-outcome="card"]')).toBeVisible();
+      await look('scan-card');
+
+      await go(page, 'settings');
+      await look('settings');
+      await go(page, 'about');
+      await look('about');
+
+      // the browser host's page for a tab opened without its link speaks the browser's language
+      const context = await browser.newContext({ locale: locale === 'azb' ? 'azb-IR' : locale, viewport: { width: 1280, height: 800 } });
+      const stranger = await context.newPage();
+      await stranger.goto(host.origin);
+      await expect(stranger.locator('h1')).toBeVisible();
+      problems.push(...(await checkScreen(stranger, locale, 'no-access', english)));
+      await context.close();
+
+      expect(problems).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  });
+}
