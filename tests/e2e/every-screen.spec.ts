@@ -96,6 +96,11 @@ for (const locale of SUPPORTED_LOCALES) {
 
       await go(page, 'settings');
       await look('settings');
+      // a refusal from the core, shown beside its field in the admin's language
+      await page.locator('input[name="seatName"]').fill(' ');
+      await page.locator('form button[type="submit"]').click();
+      await expect(page.locator('.field__error')).toBeVisible();
+      await look('settings-error');
       await go(page, 'about');
       await look('about');
 
