@@ -2,6 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { version } from '../package.json';
 import { AppError } from '../shared/api/errors';
+import { pickLocale } from '../shared/domain/locales';
+import { translate } from '../shared/i18n/translator';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/create-core';
 import { registerIpc } from './ipc/register';
@@ -67,8 +69,11 @@ function openWindow(): BrowserWindow {
   return window;
 }
 
+/** Why Stampdesk cannot start, in the OS language when Stampdesk speaks it (no shop settings are readable yet). */
 function fail(error: unknown): void {
-  const message = error instanceof AppError ? error.message : `Unexpected error: ${String(error)}`;
-  dialog.showErrorBox('Stampdesk cannot start', message);
+  const locale = pickLocale(app.getPreferredSystemLanguages());
+  const message =
+    error instanceof AppError ? translate(locale, `apiErrors.${error.key}`, error.params) : translate(locale, 'app.unexpectedError', { detail: String(error) });
+  dialog.showErrorBox(translate(locale, 'app.cannotStart'), message);
   app.quit();
 }

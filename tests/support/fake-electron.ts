@@ -150,6 +150,7 @@ function createFake() {
     reset(appPath: string) {
       Object.assign(state, {
         appPath,
+        systemLanguages: ['en-US'],
         singleInstanceLock: true,
         quitCalls: 0,
         errorBoxes: [],
