@@ -99,7 +99,8 @@ test('SEND MESSAGE: the push counts to 20 and refuses more; the message is queue
   await dialog.getByRole('button', { name: 'Send message' }).click();
   await expect(page.getByText('Message queued for delivery.')).toBeVisible();
   await page.getByRole('button', { name: 'VIEW HISTORY' }).click();
-  await expect(page.getByTestId('history-list').getByRole('listitem').first()).toContainText('PUSH + Email (queued): Free chai today 4 u!');
+  await expect(page.getByTestId('history-list').getByRole('listitem').first()).toContainText('PUSH + Email: Free chai today 4 u!');
+  await expect(page.getByTestId('history-list').getByRole('listitem').first().getByTestId('message-status')).toHaveText('queued');
 
   // the server refuses a 21-character push too, whatever the screen does
   await expect(api(host, 'cards.sendMessage', { id: 113776, push: 'x'.repeat(21) })).rejects.toThrow(/at most 20 characters/);

@@ -25,7 +25,6 @@ const EVERYWHERE = [
   'cards.panel.templateWithVersion',
   'cards.filter.versionName',
   'cards.filter.templateChip',
-  'cards.filter.dateChip',
 ];
 
 /** Per language, the keys whose text may equal the English text. */

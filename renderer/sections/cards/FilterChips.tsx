@@ -25,7 +25,7 @@ export function FilterChips({ value, templates, onChange }: FilterChipsProps) {
       const name = tpl ? tpl.name : t('cards.filter.templateNumber', { id: value.templateId });
       return value.templateVersion ? t('cards.filter.templateChip', { name, version: value.templateVersion }) : name;
     }
-    return t('cards.filter.dateChip', { name: t(`cards.filter.${kind}`), date: formatIsoDate(value[kind as keyof FilterForm] as string, locale) });
+    return t(`cards.filter.chips.${kind}`, { date: formatIsoDate(value[kind as keyof FilterForm] as string, locale) });
   };
   return (
     <ul className="chips" aria-label={t('cards.filter.active')}>

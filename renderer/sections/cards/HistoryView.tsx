@@ -82,6 +82,7 @@ export function HistoryView({ cardId, version }: Props) {
             <span className="history__type">{t(`events.types.${event.type}`)}</span>
             <span className="history__text">
               <bdi>{describeEvent(event, t)}</bdi>
+              {event.type === 'message_sent' && <MessageStatus status={event.data?.status} />}
             </span>
             <span className="history__meta muted">
               {settings ? formatDateTime(event.at, settings) : ''} · <bdi>{event.seat}</bdi>
@@ -95,5 +96,16 @@ export function HistoryView({ cardId, version }: Props) {
         </button>
       )}
     </section>
+  );
+}
+
+/** Where a message is: queued for the cloud service, sent, or failed; a badge beside the message's text. */
+function MessageStatus({ status }: { status: unknown }) {
+  const { t } = useTranslation();
+  const known = status === 'sent' || status === 'failed' ? status : 'queued';
+  return (
+    <span className={`status status--message-${known}`} data-testid="message-status">
+      {t(`events.status.${known}`)}
+    </span>
   );
 }

@@ -16,7 +16,7 @@ export function describeEvent(event: CardEvent, t: TFunction): string {
       return count >= 0 ? t('events.stampAddedWithReason', { ...params, reason: shownReason }) : t('events.stampRemovedWithReason', { ...params, reason: shownReason });
     }
     case 'card_saved':
-      return t('events.cardSaved', { platform: t(`platforms.${str('platform') || 'web'}`) });
+      return t(`events.cardSaved.${['apple', 'google'].includes(str('platform')) ? str('platform') : 'web'}`);
     case 'goal_reached':
       return t('events.goalReached', { goal: num('goal') });
     case 'reward_issued':
@@ -24,7 +24,7 @@ export function describeEvent(event: CardEvent, t: TFunction): string {
     case 'message_sent': {
       const channels = Array.isArray(d.channels) ? (d.channels as string[]) : [];
       const via = channels.includes('push') && channels.includes('email') ? 'both' : channels.includes('email') ? 'email' : 'push';
-      return t(`events.messageSent.${via}`, { status: t(`events.status.${str('status') || 'queued'}`), text: str('push') || str('subject') });
+      return t(`events.messageSent.${via}`, { text: str('push') || str('subject') });
     }
     case 'card_issued':
       return str('source') === 'import' ? t('events.cardImported') : t('events.cardIssued');
