@@ -61,7 +61,9 @@ export function resolveSearch(db: Db, query: string | undefined): { plan: Search
   const plan = planSearch(query ?? '', phoneSearchCountry(db) ?? '');
   if (!plan?.emailFallback) return { plan, matches: null };
   const others =
-    plan.fts || plan.namePrefix || plan.phonePrefixes.length > 0 || plan.idRanges.length > 0 || plan.token ? countMatching(db, plan) : 0;
+    plan.fts || plan.namePrefix || plan.phonePrefixes.length > 0 || plan.idRanges.length > 0 || plan.token || plan.tokenPatterns.length > 0
+      ? countMatching(db, plan)
+      : 0;
   if (others > 0) return { plan, matches: others };
   return { plan: { ...plan, emailPrefix: plan.emailFallback }, matches: null };
 }

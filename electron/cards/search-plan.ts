@@ -1,6 +1,7 @@
 import { codePointLength, searchKey, searchWords } from '../../shared/domain/search-key';
 import { phoneDigits, toAsciiDigits } from '../../shared/domain/normalize';
 import { phoneQueryPrefixes } from '../../shared/domain/phone';
+import { cardReadings, type CardTokenPattern } from '../../shared/domain/keyboard-layouts';
 
 /** The shortest text the trigram index can find; shorter words are matched another way. */
 const TRIGRAM = 3;
@@ -23,7 +24,9 @@ const PHONE_LIKE = /^[\d\s\-+().]+$/;
  * - e-mail-like text (with @ . _ or +) matches e-mails that start with it; a plain word of 3+ characters
  *   does too, but only when no name or phone matches it (`emailFallback`), so a common name part
  *   like "oliv" never drags in every olivia.* address;
- * - a token-shaped query matches the card token exactly.
+ * - a token-shaped query matches the card token exactly;
+ * - text typed through a Thai, Korean or Persian keyboard layout is also read as the keys pressed: a whole card
+ *   number, or a card token (case-insensitively where the layout hid the case, checked by GLOB on the rest).
  */
 export interface SearchPlan {
   /** FTS5 MATCH expression over card_search, or null. All user text is inside quoted strings. */
@@ -40,6 +43,8 @@ export interface SearchPlan {
   phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
+  /** The card token as typed through a Thai, Korean or Persian layout: `lower(token) = lower AND token GLOB glob`. */
+  tokenPatterns: CardTokenPattern[];
 }
 
 /** An FTS5 string literal: everything inside is plain text (operators, `*`, `-`, NEAR included). */
@@ -51,7 +56,7 @@ export function ftsString(text: string): string {
 export function planSearch(query: string, phoneCountry = ''): SearchPlan | null {
   const trimmed = query.trim();
   if (trimmed.length === 0) return null;
-  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, phonePrefixes: [], phoneSuffixReversed: null, idRanges: [], token: null };
+  const plan: SearchPlan = { fts: null, alsoInName: [], namePrefix: null, emailPrefix: null, emailFallback: null, phonePrefixes: [], phoneSuffixReversed: null, idRanges: [], token: null, tokenPatterns: [] };
 
   const ascii = toAsciiDigits(trimmed);
   const numberLike = PHONE_LIKE.test(ascii);
@@ -82,6 +87,10 @@ export function planSearch(query: string, phoneCountry = ''): SearchPlan | null 
     else if (codePointLength(trimmed) >= TRIGRAM) plan.emailFallback = email;
   }
   if (TOKEN_PATTERN.test(trimmed)) plan.token = trimmed;
+  // typed or scanned with a Thai, Korean or Persian keyboard layout on: whole card numbers and card tokens
+  const typed = cardReadings(trimmed);
+  for (const n of typed.numbers) if (!plan.idRanges.some(([lo, hi]) => lo === n && hi === n)) plan.idRanges.push([n, n]);
+  plan.tokenPatterns = typed.tokens;
   return plan;
 }
 

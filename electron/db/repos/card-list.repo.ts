@@ -13,6 +13,7 @@ export interface CardMatchSpec {
   phoneSuffixReversed: string | null;
   idRanges: Array<[number, number]>;
   token: string | null;
+  tokenPatterns: Array<{ lower: string; glob: string }>;
 }
 
 export interface CardListRow extends CardFields {
@@ -107,6 +108,14 @@ function branches(match: CardMatchSpec): Branch[] {
   }
   if (match.token) {
     list.push({ sql: 'SELECT id FROM cards WHERE token = ? AND deleted_at IS NULL', params: [match.token], idColumn: 'id', fts: false });
+  }
+  for (const pattern of match.tokenPatterns) {
+    list.push({
+      sql: 'SELECT id FROM cards INDEXED BY cards_token_lower_idx WHERE lower(token) = ? AND token GLOB ? AND deleted_at IS NULL',
+      params: [pattern.lower, pattern.glob],
+      idColumn: 'id',
+      fts: false,
+    });
   }
   return list;
 }

@@ -111,4 +111,16 @@ describe('Scan & Redeem behind a Thai, Korean or Persian keyboard, on a real SQL
       .all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX cards_token_lower_idx');
   });
+
+  it.each(LAYOUTS)('the card search (and the customer picker) finds a card number and a card token typed through %s', async (layout) => {
+    type Found = { items: Array<{ id: number }>; total: number };
+    for (const [i, token] of TOKENS.entries()) {
+      const byToken = await value<Found>('cards.search', { query: typeThrough(layout, token) });
+      expect(byToken.items.map((c) => c.id), `${layout} ${token}`).toEqual([223340 + i]);
+    }
+    const byNumber = await value<Found>('cards.search', { query: typeThrough(layout, '223341') });
+    expect(byNumber.items.map((c) => c.id)).toContain(223341);
+    // a name in the layout's own script is still a name, not read as keys
+    expect((await value<Found>('cards.search', { query: 'สมชาย' })).total).toBe(0);
+  });
 });
