@@ -1,4 +1,4 @@
-import { AsYouType, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { AsYouType, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
 import { phoneDigits, toAsciiDigits } from './normalize';
 
 /*
@@ -46,13 +46,17 @@ export function callingCode(country: string | null | undefined): string | null {
  * `valid` also asks that it fits the country's number pattern.
  */
 export function parsePhone(value: string, defaultCountry?: string | null, valid = false): ParsedPhone | null {
-  const parsed = parsePhoneNumberFromString(toAsciiDigits(value), phoneCountry(defaultCountry));
-  if (!parsed || !(valid ? parsed.isValid() : parsed.isPossible())) return null;
-  return {
-    international: parsed.number.slice(1),
-    national: phoneDigits(parsed.formatNational({ formatExtension: (formatted) => formatted })),
-  };
+  const parsed = parse(value, defaultCountry, valid);
+  return parsed ? { international: parsed.number.slice(1), national: nationalDigits(parsed) } : null;
 }
+
+function parse(value: string, defaultCountry: string | null | undefined, valid: boolean): PhoneNumber | null {
+  const parsed = parsePhoneNumberFromString(toAsciiDigits(value), phoneCountry(defaultCountry));
+  return parsed && (valid ? parsed.isValid() : parsed.isPossible()) ? parsed : null;
+}
+
+/** The national format, digits only (the extension left out). */
+const nationalDigits = (parsed: PhoneNumber) => phoneDigits(parsed.formatNational({ formatExtension: (formatted) => formatted }));
 
 /**
  * What the phone indexes hold for a stored number.
@@ -69,10 +73,12 @@ export function phoneForms(value: string | null | undefined, defaultCountry?: st
   const digits = phoneDigits(ascii);
   const withPlus = PLUS.test(ascii);
   // without a `+` and without a country, libphonenumber-js cannot read it: skip the parse
-  const parsed = withPlus || phoneCountry(defaultCountry) ? parsePhone(ascii, withPlus ? undefined : defaultCountry) : null;
+  const parsed = withPlus || phoneCountry(defaultCountry) ? parse(ascii, withPlus ? undefined : defaultCountry, false) : null;
   if (!parsed) return { international: digits === '' ? null : digits, national: null };
-  const national = withPlus || parsed.international === digits ? parsed.national : digits;
-  return { international: parsed.international, national };
+  const international = parsed.number.slice(1);
+  // formatting costs as much as parsing: only a number written with its country code needs it
+  const national = withPlus || international === digits ? nationalDigits(parsed) : digits;
+  return { international, national };
 }
 
 /**
