@@ -13,6 +13,8 @@ export interface ScreenProblems {
   overflowing: string[];
   /** Visible texts equal to an English text that this language translates. */
   english: string[];
+  /** Invisible direction marks in the visible text (a copy would carry them). */
+  marks: boolean;
 }
 
 /** English texts that the locale translates (not the names and labels that stay English). */
@@ -68,6 +70,7 @@ export async function inspectScreen(page: Page, englishTexts: Set<string>): Prom
       }
     }
     return {
+      marks: /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText),
       lang: document.documentElement.getAttribute('lang'),
       dir: document.documentElement.getAttribute('dir'),
       overflowing,
@@ -88,5 +91,6 @@ export async function checkScreen(page: Page, locale: Locale, name: string, engl
   if (found.dir !== dir_) problems.push(`${name}: dir is ${found.dir}, not ${dir_}`);
   for (const o of found.overflowing) problems.push(`${name}: overflows: ${o}`);
   for (const e of found.english) problems.push(`${name}: still English: ${e}`);
+  if (found.marks) problems.push(`${name}: invisible direction marks in the text`);
   return problems;
 }
