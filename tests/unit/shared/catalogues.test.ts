@@ -46,7 +46,8 @@ describe.each(SUPPORTED_LOCALES)('the %s catalogue', (locale) => {
     expect(wrong).toEqual([]);
   });
 
-  it.skipIf(locale === 'en')('translates every text, except the names and labels the manual keeps as they are', () => {
+  // English is the source: the other four translate it
+  if (locale !== 'en') it('translates every text, except the names and labels the manual keeps as they are', () => {
     const allowed = SAME_AS_ENGLISH[locale as Exclude<Locale, 'en'>];
     const untranslated = [...catalogue]
       .filter(([key, text]) => /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, '')) && text === (english.get(key) ?? english.get(key.replace(PLURAL, '_other'))))
@@ -55,7 +56,7 @@ describe.each(SUPPORTED_LOCALES)('the %s catalogue', (locale) => {
     expect([...new Set(untranslated)]).toEqual([]);
   });
 
-  it.skipIf(locale !== 'azb')('writes azb with Persian-style letters (ی, ک), not Arabic ي or ك', () => {
+  if (locale === 'azb') it('writes azb with Persian-style letters (ی, ک), not Arabic ي or ك', () => {
     expect([...catalogue].filter(([, text]) => /[يك]/.test(text)).map(([key]) => key)).toEqual([]);
   });
 });
