@@ -4,6 +4,7 @@ import { englishText, type TranslationParams } from '../../shared/i18n/translato
 import { PLATFORMS, platformsToMask, type Platform } from '../../shared/domain/platforms';
 import { phoneDigits } from '../../shared/domain/normalize';
 import { parseDateTime } from '../../shared/domain/zoned-time';
+import { hasNul, looksLikeFormula, withoutBidiControls } from '../../shared/domain/text-hygiene';
 import { IMPORT_COLUMNS, type ImportReasonKey, type RejectedRow } from '../../shared/schemas/cards';
 import { CsvError, readCsv } from '../csv/parse-csv';
 import type { ImportCardValues } from '../db/repos/card-import.repo';
@@ -32,10 +33,12 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,63}$/;
 /**
  * Reads an import file into checked rows. Problems with the file itself (encoding, quoting, header,
  * size) refuse the whole file with an `invalid_input` error on `csv`; problems with one row reject
- * that row, with its line and the reason.
+ * that row, with its line and the reason. A NUL in the header means a UTF-16 or binary file (refused); a NUL
+ * in a row's cell rejects that row. Bidi embedding, override and isolate controls are dropped from every
+ * cell, as the forms drop them from names (shared/schemas/common.ts).
  */
 export function parseImportCsv(csv: string, timeZone: string, now: number): ParsedImport {
-  if (csv.includes('\ufffd') || csv.includes('\u0000')) {
+  if (csv.includes('\ufffd')) {
     throw fileError('import.notUtf8');
   }
   const text = csv.startsWith('\ufeff') ? csv.slice(1) : csv;
@@ -85,6 +88,7 @@ export function rejectedRow(line: number, rejection: RowRejection): RejectedRow 
 }
 
 function readHeader(fields: string[]): Map<string, number> {
+  if (fields.some(hasNul)) throw fileError('import.notUtf8');
   const names = fields.map((f) => f.trim().toLowerCase());
   const unknown = names.filter((n) => !(IMPORT_COLUMNS as readonly string[]).includes(n));
   const missing = IMPORT_COLUMNS.filter((c) => !names.includes(c) && c !== 'email' && c !== 'phone' && c !== 'last_stamp_at');
@@ -98,11 +102,14 @@ function readHeader(fields: string[]): Map<string, number> {
   return new Map(names.map((n, i) => [n, i]));
 }
 
-/** A spreadsheet-safe export writes '+66… or '=…; read those back without the apostrophe. */
+/**
+ * One cell, trimmed and without bidi controls. A spreadsheet-safe export writes '+66…, '=… or '＝… (see
+ * electron/csv/write-csv.ts); read those back without the apostrophe.
+ */
 function cell(fields: string[], columns: Map<string, number>, name: string): string {
   const index = columns.get(name);
-  const value = index === undefined ? '' : (fields[index] ?? '').trim();
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  const value = index === undefined ? '' : withoutBidiControls(fields[index] ?? '').trim();
+  return value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
 }
 
 function wholeNumber(value: string, min: number, max: number): number | null {
@@ -113,6 +120,8 @@ function wholeNumber(value: string, min: number, max: number): number | null {
 
 function readRow(fields: string[], columns: Map<string, number>, zone: string, now: number): Omit<ImportRow, 'line'> | RowRejection {
   if (fields.length !== columns.size) return { key: 'fieldCount', params: { expected: columns.size, found: fields.length } };
+  const nulAt = fields.findIndex(hasNul);
+  if (nulAt !== -1) return { key: 'nulCharacter', params: { column: [...columns.keys()][nulAt]! } };
   const get = (name: string) => cell(fields, columns, name);
 
   const cardId = wholeNumber(get('card_id'), 1, 999_999_999_999);

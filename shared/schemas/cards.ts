@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { says } from './messages';
 import { PLATFORMS, type Platform } from '../domain/platforms';
 import { EVENT_TYPES, type EventType } from '../domain/events';
-import { requiredText, text } from './common';
+import { hasLoneSurrogate } from '../domain/text-hygiene';
+import { plainString, requiredName, requiredText, searchText } from './common';
 
 export const SEARCH_QUERY_MAX = 200;
 export const PUSH_TEXT_MAX = 20;
@@ -41,10 +42,10 @@ export const cardSortSchema = z.strictObject({
 export type CardSortSpec = z.infer<typeof cardSortSchema>;
 
 export const cardsSearchInput = z.strictObject({
-  query: text(SEARCH_QUERY_MAX).optional(),
+  query: searchText(SEARCH_QUERY_MAX).optional(),
   filter: cardFilterSchema.optional(),
   sort: cardSortSchema.optional(),
-  cursor: z.string().max(2000).optional(),
+  cursor: plainString().max(2000).optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });
 export type CardsSearchInput = z.infer<typeof cardsSearchInput>;
@@ -91,7 +92,7 @@ export interface CardDetails extends CardListItem {
 
 export const cardsHistoryInput = z.strictObject({
   id: cardIdSchema,
-  cursor: z.string().max(200).optional(),
+  cursor: plainString().max(200).optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
 
@@ -117,15 +118,14 @@ export const adjustStampsInput = z.strictObject({
     .min(-MAX_STAMP_DELTA)
     .max(MAX_STAMP_DELTA)
     .refine((n) => n !== 0, says('stampsNonZero')),
-  reason: requiredText(ADJUST_REASON_MAX),
+  reason: requiredName(ADJUST_REASON_MAX),
 });
 
 export const sendMessageInput = z
   .strictObject({
     id: cardIdSchema,
     /** A wallet push: at most 20 characters (counted as the customer sees them, emoji included). */
-    push: z
-      .string()
+    push: plainString()
       .trim()
       .min(1, says('required'))
       .max(PUSH_TEXT_MAX * 2, says('pushTooLong'))
@@ -150,7 +150,11 @@ export interface SentMessage {
 }
 
 export const importCsvInput = z.strictObject({
-  csv: z.string().max(IMPORT_CSV_MAX, says('csvTooLarge')),
+  /** NUL and bidi controls are the rows' business (csv-import-rows.ts); no UTF-8 file holds a lone surrogate. */
+  csv: z
+    .string()
+    .max(IMPORT_CSV_MAX, says('csvTooLarge'))
+    .refine((csv) => !hasLoneSurrogate(csv), says('brokenCharacter')),
   dryRun: z.boolean(),
 });
 
@@ -177,7 +181,7 @@ export interface ImportReport {
 }
 
 export const exportCsvInput = z.strictObject({
-  query: text(SEARCH_QUERY_MAX).optional(),
+  query: searchText(SEARCH_QUERY_MAX).optional(),
   filter: cardFilterSchema.optional(),
 });
 

@@ -2,32 +2,30 @@ import { z } from 'zod';
 import { says } from './messages';
 import { isValidTimeZone } from '../domain/time-zone';
 import { SUPPORTED_LOCALES } from '../domain/locales';
-import { text } from './common';
+import { nameText, plainString, requiredName } from './common';
 import { isSafeBaseUrl } from '../domain/public-page';
 
 export const SHOP_NAME_MAX = 100;
 
-export const timeZoneSchema = z
-  .string()
+export const timeZoneSchema = plainString()
   .max(64, says('tooLong'))
   .refine(isValidTimeZone, says('timeZoneUnknown'));
 
 export const localeSchema = z.enum(SUPPORTED_LOCALES, says('localeUnknown'));
 
 /** Where a card's public page lives: an https address; the card number is appended to it. Empty: not set. */
-export const cardPageBaseUrlSchema = z
-  .string()
+export const cardPageBaseUrlSchema = plainString()
   .trim()
   .max(200, says('tooLong'))
   .refine((value) => value === '' || isSafeBaseUrl(value), says('cardPageUrl'));
 
 export const settingsSchema = z.strictObject({
-  shopName: text(SHOP_NAME_MAX),
+  shopName: nameText(SHOP_NAME_MAX),
   timeZone: timeZoneSchema,
   locale: localeSchema,
   cardPageBaseUrl: cardPageBaseUrlSchema,
   /** Who this workstation is in every event it records (a staff seat: "Counter 1"). */
-  seatName: z.string().trim().min(1, says('required')).max(40, says('tooLong')),
+  seatName: requiredName(40),
   /**
    * The shop's country for phone numbers written without a country code (ISO 3166 alpha-2, e.g. TH).
    * Empty: taken from the time zone.

@@ -15,7 +15,30 @@ interface BadCase {
   field?: string;
 }
 
-/** Malformed variants of a valid input: wrong root types, unknown keys, wrong types, huge strings, missing fields. */
+/** Characters no text field takes: lone UTF-16 surrogates (JSON and IPC can carry them) and NUL. */
+const BROKEN_CHARACTERS: Array<[string, string]> = [
+  ['a lone high surrogate', '\ud800'],
+  ['a lone low surrogate', '\udfff'],
+  ['a NUL', '\u0000'],
+];
+
+/** Every string in a valid input, however deep, with its path and a setter that returns a changed copy. */
+function stringLeaves(value: unknown, path: string[] = []): Array<{ path: string[]; text: string; replace(text: string): unknown }> {
+  if (typeof value === 'string') return [{ path, text: value, replace: (text) => text }];
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return entries.flatMap(([key, child]) =>
+    stringLeaves(child, [...path, key]).map((leaf) => ({
+      ...leaf,
+      replace: (text: string) => (Array.isArray(value) ? value.map((v, i) => (String(i) === key ? leaf.replace(text) : v)) : { ...value, [key]: leaf.replace(text) }),
+    })),
+  );
+}
+
+/**
+ * Malformed variants of a valid input: wrong root types, unknown keys, wrong types, huge strings, broken characters
+ * (lone surrogates, NUL) in any string, missing fields.
+ */
 function badInputsFor(valid: Record<string, unknown>): BadCase[] {
   const cases: BadCase[] = [
     { label: 'a string instead of an object', input: 'not an object' },
@@ -30,6 +53,14 @@ function badInputsFor(valid: Record<string, unknown>): BadCase[] {
     cases.push({ label: `${key} of the wrong type`, input: { ...valid, [key]: wrongType }, field: key });
     cases.push({ label: `${key} as a 1 MB string`, input: { ...valid, [key]: MEGABYTE_STRING }, field: key });
     cases.push({ label: `${key} as an object`, input: { ...valid, [key]: { nested: [1, 2, 3] } }, field: key });
+  }
+  // in the middle of every string, nested ones included (a CSV file's header too)
+  for (const leaf of stringLeaves(valid)) {
+    const middle = Math.floor(leaf.text.length / 2);
+    for (const [name, bad] of BROKEN_CHARACTERS) {
+      const input = leaf.replace(`${leaf.text.slice(0, middle)}${bad}${leaf.text.slice(middle)}`);
+      cases.push({ label: `${leaf.path.join('.')} holding ${name}`, input, field: leaf.path[0] });
+    }
   }
   return cases;
 }
