@@ -7,6 +7,7 @@ import { createImageHandlers } from '../images/handlers';
 import { getSettings, setSystemLocale } from '../settings/settings-service';
 import { pickLocale } from '../../shared/domain/locales';
 import { createVoucherHandlers } from '../vouchers/handlers';
+import { createDemoHandlers } from '../demo/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
 import path from 'node:path';
 import { createDispatcher } from './dispatch';
@@ -49,6 +50,7 @@ export function createCore(options: CoreOptions): Core {
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db),
     ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources')),
+    ...createDemoHandlers(db),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);
   const now = options.now ?? Date.now;

@@ -7,12 +7,14 @@ import { issueVouchers } from './issue-vouchers';
 import { redeemVoucher } from './redeem-voucher';
 import { exportCodesCsv } from './voucher-files';
 import { getVoucherDetails, listVoucherPage, voidVoucher } from './voucher-service';
+import { listVoucherRows } from './voucher-rows';
 
 type VoucherMethods =
   | 'vouchers.issue'
   | 'vouchers.redeem'
   | 'vouchers.get'
   | 'vouchers.list'
+  | 'vouchers.listGrouped'
   | 'vouchers.void'
   | 'vouchers.exportCsv'
   | 'vouchers.render'
@@ -26,6 +28,7 @@ export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor
     'vouchers.redeem': ({ input, voucherId }, ctx) => redeemVoucher(db, input, voucherId, ctx),
     'vouchers.get': ({ id }, ctx) => getVoucherDetails(db, id, ctx.now()),
     'vouchers.list': (input, ctx) => listVoucherPage(db, input, ctx.now()),
+    'vouchers.listGrouped': (input, ctx) => listVoucherRows(db, input, ctx.now()),
     'vouchers.void': ({ id, reason }, ctx) => voidVoucher(db, id, reason, ctx),
     'vouchers.exportCsv': (request) => exportCodesCsv(db, request),
     // the canvas and fonts load on the first download, not at start (~60 MB, ~0.5 s)

@@ -1,34 +1,20 @@
 import { AppError } from '../../shared/api/errors';
-import { codeSearchReadings } from '../../shared/domain/keyboard-layouts';
-import { normalizeGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { VoucherDetails, VoucherListPage, VoucherSummary } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
 import { insertEvent } from '../db/repos/events.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
-import { countVouchers, findImage, findVoucher, listVouchers, voidIfActive, voucherEvents, type VoucherQuery } from '../db/repos/vouchers.repo';
+import { countVouchers, findImage, findVoucher, listVouchers, voidIfActive, voucherEvents } from '../db/repos/vouchers.repo';
 import type { CallContext } from '../core/handler-types';
 import { sweepExpired } from './expiry';
 import { voucherCodesSvg } from './voucher-files';
 import { toSummary } from './voucher-view';
-
-export interface ListRequest extends Omit<VoucherQuery, 'codePrefixes'> {
-  cursor?: string;
-  limit?: number;
-}
+import { readCursor, voucherQuery, type ListRequest } from './voucher-query';
 
 export function listVoucherPage(db: Db, request: ListRequest, now: number): VoucherListPage {
   sweepExpired(db, now);
   const limit = request.limit ?? 50;
-  const before = request.cursor === undefined ? undefined : Number(request.cursor);
-  if (before !== undefined && (!Number.isSafeInteger(before) || before < 1)) {
-    throw new AppError('invalid_input', 'list.badCursor', { field: 'cursor' });
-  }
-  // generated codes are stored without hyphens and with O→0, I/L→1; POS codes upper case as typed; a whole
-  // code typed through a Thai, Korean or Persian layout is found as the keys pressed
-  const codePrefixes = request.query
-    ? [normalizeGeneratedInput(request.query), normalizeStaticInput(request.query), ...codeSearchReadings(request.query)]
-    : undefined;
-  const query: VoucherQuery = { ...request, codePrefixes };
+  const before = readCursor(request.cursor);
+  const query = voucherQuery(request);
   const rows = listVouchers(db, query, before, limit + 1);
   const page = rows.slice(0, limit);
   return {

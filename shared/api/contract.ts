@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { defineMethod } from './define-method';
 import { noInput } from '../schemas/common';
 import { settingsPatchSchema, type Settings } from '../schemas/settings';
-import type { AppInfo } from '../schemas/app-info';
+import type { AppInfo, DemoLoaded } from '../schemas/app-info';
 import {
   adjustStampsInput,
   cardRefInput,
@@ -30,6 +30,7 @@ import {
   voidVoucherInput,
   voucherRefInput,
   vouchersListInput,
+  vouchersGroupedInput,
   type CodePreview,
   type ImportedImage,
   type IssueResult,
@@ -37,6 +38,7 @@ import {
   type RenderedFile,
   type VoucherDetails,
   type VoucherListPage,
+  type VoucherRowsPage,
   type VoucherSummary,
 } from '../schemas/vouchers';
 import { addStampInput, scanSubmitInput, type ScanResult } from '../schemas/scan';
@@ -61,6 +63,8 @@ export const contract = {
   'cards.exportHistoryCsv': defineMethod<CsvFile>()(cardRefInput),
   'cards.openPublicPage': defineMethod<PublicPage>()(cardRefInput),
   'templates.list': defineMethod<TemplateSummary[]>()(noInput),
+  /** First run: fills an empty shop with demo cards and vouchers; refuses a shop that holds any. */
+  'demo.load': defineMethod<DemoLoaded>()(noInput),
 
   'images.import': defineMethod<ImportedImage>()(imageImportInput),
 
@@ -68,6 +72,7 @@ export const contract = {
   'vouchers.redeem': defineMethod<RedeemResult>()(redeemInput),
   'vouchers.get': defineMethod<VoucherDetails>()(voucherRefInput),
   'vouchers.list': defineMethod<VoucherListPage>()(vouchersListInput),
+  'vouchers.listGrouped': defineMethod<VoucherRowsPage>()(vouchersGroupedInput),
   'vouchers.void': defineMethod<VoucherSummary>()(voidVoucherInput),
   'vouchers.exportCsv': defineMethod<CsvFile>()(exportVouchersInput),
   'vouchers.render': defineMethod<RenderedFile>()(renderVoucherInput),

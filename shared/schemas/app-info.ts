@@ -9,3 +9,9 @@ export interface AppInfo {
   cards: number;
   vouchers: number;
 }
+
+/** What demo.load put into the empty shop. */
+export interface DemoLoaded {
+  cards: number;
+  vouchers: number;
+}

@@ -152,6 +152,38 @@ export interface VoucherListPage {
   total: number;
 }
 
+/** The Vouchers section's list: the same search and filters, a batch as one row (its vouchers via vouchers.list batchId). */
+export const vouchersGroupedInput = vouchersListInput.omit({ batchId: true });
+
+/** One batch of free vouchers as one row of the list. */
+export interface VoucherBatchRow {
+  kind: 'batch';
+  batchId: number;
+  title: string;
+  /** Vouchers in the batch. */
+  quantity: number;
+  /** Of them, how many match the search and filters (all of them without any). */
+  matching: number;
+  /** The whole batch by status, as of now. */
+  counts: Record<VoucherStatus, number>;
+  /** The POS code every voucher of the batch shares, else null (each has its own code). */
+  redeemCode: string | null;
+  issuedAt: number;
+  expiresAt: number | null;
+}
+
+export type VoucherListRow = { kind: 'voucher'; voucher: VoucherSummary } | VoucherBatchRow;
+
+export interface VoucherRowsPage {
+  rows: VoucherListRow[];
+  nextCursor: string | null;
+  /** Vouchers matching (not rows). */
+  total: number;
+}
+
+/** A batch downloads as one PNG strip of at most this many coupons; larger batches as the PDF sheet. */
+export const MAX_PNG_SHEET = 30;
+
 export const voucherRefInput = z.strictObject({ id: z.number().int().min(1) });
 
 export interface VoucherDetails extends VoucherSummary {

@@ -27,6 +27,7 @@ export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'cards.exportHistoryCsv': { id: 100001 },
   'cards.openPublicPage': { id: 100001 },
   'templates.list': {},
+  'demo.load': {},
   // a 1×1 white PNG
   'images.import': {
     base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC',
@@ -42,6 +43,7 @@ export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'vouchers.redeem': { input: 'FREECOFFEE' },
   'vouchers.get': { id: 1 },
   'vouchers.list': { query: 'coffee', status: ['active'], source: 'free', limit: 20 },
+  'vouchers.listGrouped': { query: 'coffee', status: ['active'], source: 'free', limit: 20 },
   'vouchers.void': { id: 1, reason: 'Printed by mistake' },
   'vouchers.exportCsv': { batchId: 1 },
   'vouchers.render': { id: 1, format: 'png' },

@@ -120,6 +120,26 @@ function branches(match: CardMatchSpec): Branch[] {
   return list;
 }
 
+/**
+ * A SELECT of the live card ids a search matches (its `id` column), for other lists that search by the
+ * customer (the Vouchers section): the same index lookups, never a scan of the cards.
+ */
+export function matchingCardIdsSql(match: CardMatchSpec): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const parts = branches(match).map((branch) => {
+    params.push(...branch.params);
+    return branch.sql;
+  });
+  if (parts.length === 0) return { sql: 'SELECT NULL AS id WHERE 0', params: [] };
+  if (match.alsoInName.length === 0) return { sql: parts.join(' UNION '), params };
+  params.push(...match.alsoInName);
+  return {
+    sql: `SELECT c3.id AS id FROM (${parts.join(' UNION ')}) m3 JOIN cards c3 ON c3.id = m3.id JOIN customers cu3 ON cu3.id = c3.customer_id
+          WHERE ${match.alsoInName.map(() => 'instr(cu3.name_key, ?) > 0').join(' AND ')}`,
+    params,
+  };
+}
+
 /** The CTE of matching card ids: a union of index lookups. */
 function matchCte(match: CardMatchSpec, params: unknown[]): string {
   const parts = branches(match).map((branch) => {

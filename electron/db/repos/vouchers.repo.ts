@@ -127,6 +127,8 @@ export interface VoucherQuery {
   issuedFrom?: number;
   issuedTo?: number;
   batchId?: number;
+  /** Live card ids whose customer the query names (a SELECT of `id`), matched through the card search index. */
+  customers?: { sql: string; params: unknown[] };
 }
 
 function where(q: VoucherQuery): { sql: string; params: unknown[] } {
@@ -156,9 +158,12 @@ function where(q: VoucherQuery): { sql: string; params: unknown[] } {
     const prefixes = [...new Set(q.codePrefixes ?? [q.query])].filter((p) => p !== '');
     const ranges = prefixes.map(() => '(v.redeem_code >= ? AND v.redeem_code < ?)');
     const titles = "v.title IN (SELECT title FROM voucher_titles WHERE title LIKE ? ESCAPE '\\')";
-    parts.push(`(${[...ranges, titles].join(' OR ')})`);
+    // or the customer's name: the cards the card search index finds, then their vouchers by the card index
+    const customers = q.customers ? [`v.card_id IN (${q.customers.sql})`] : [];
+    parts.push(`(${[...ranges, titles, ...customers].join(' OR ')})`);
     for (const prefix of prefixes) params.push(prefix, `${prefix}\u{10FFFF}`);
     params.push(`%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.customers) params.push(...q.customers.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -173,6 +178,56 @@ export function listVouchers(db: Db, q: VoucherQuery, beforeId: number | undefin
 export function countVouchers(db: Db, q: VoucherQuery): number {
   const w = where(q);
   return db.prepare(`SELECT count(*) FROM vouchers v ${w.sql}`).pluck().get(...w.params) as number;
+}
+
+/** The matching vouchers' ids and batches, newest first, before `beforeId`: what the grouped list walks. */
+export function listMatchingIds(db: Db, q: VoucherQuery, beforeId: number, limit: number): Array<{ id: number; batchId: number | null }> {
+  const w = where(q);
+  const sql = `${w.sql ? `${w.sql} AND` : 'WHERE'} v.id < ?`;
+  return db.prepare(`SELECT v.id AS id, v.batch_id AS batchId FROM vouchers v ${sql} ORDER BY v.id DESC LIMIT ?`).all(...w.params, beforeId, limit) as Array<{
+    id: number;
+    batchId: number | null;
+  }>;
+}
+
+/** The first voucher id of a batch (its vouchers have consecutive ids: one transaction made them). */
+export function batchFirstId(db: Db, batchId: number): number {
+  return db.prepare('SELECT min(id) FROM vouchers WHERE batch_id = ?').pluck().get(batchId) as number;
+}
+
+export interface BatchAggregate {
+  batchId: number;
+  title: string;
+  quantity: number;
+  active: number;
+  redeemed: number;
+  expired: number;
+  voided: number;
+  /** The POS code the batch shares, else null. */
+  staticCode: string | null;
+  issuedAt: number;
+  expiresAt: number | null;
+}
+
+/** One batch by status as of `now` (an active voucher past its expiry counts as expired), by the batch index. */
+export function batchAggregate(db: Db, batchId: number, now: number): BatchAggregate {
+  return db
+    .prepare(
+      `SELECT batch_id AS batchId, min(title) AS title, count(*) AS quantity,
+         sum(status = 'active' AND (expires_at IS NULL OR expires_at > @now)) AS active,
+         sum(status = 'redeemed') AS redeemed,
+         sum(status = 'expired' OR (status = 'active' AND expires_at <= @now)) AS expired,
+         sum(status = 'voided') AS voided,
+         CASE WHEN min(code_kind) = 'static' THEN min(redeem_code) END AS staticCode,
+         min(issued_at) AS issuedAt, min(expires_at) AS expiresAt
+       FROM vouchers WHERE batch_id = @batchId`,
+    )
+    .get({ batchId, now }) as BatchAggregate;
+}
+
+export function findVouchersByIds(db: Db, ids: readonly number[]): VoucherRow[] {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE v.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as VoucherRow[];
 }
 
 export function findBatchVouchers(db: Db, batchId: number): VoucherRow[] {
