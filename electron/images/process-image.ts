@@ -4,11 +4,11 @@ import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { AppError } from '../../shared/api/errors';
 import type { ErrorKey } from '../../shared/i18n/keys';
 import type { TranslationParams } from '../../shared/i18n/translator';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './limits';
 import { EXTENSIONS, sniffImage, type ImageKind } from './sniff';
 import { checkSvg } from './svg-check';
 
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MAX_IMAGE_PIXELS = 40_000_000;
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS };
 
 export interface CleanImage {
   id: string;
@@ -28,7 +28,8 @@ const fail = (key: ErrorKey, params?: TranslationParams) => new AppError('invali
  *   anything hidden after the picture; JPEGs are turned upright first;
  * - HEIC/HEIF are decoded with heic-decode, AVIF and WEBP through sharp; HEIC and AVIF are kept as JPEG/PNG,
  *   which every printer path can read;
- * - SVG must pass checkSvg (no script, handlers or outside references) and is stored as re-written.
+ * - SVG must pass checkSvg (no script, handlers, outside references or fetching styles) and is stored as
+ *   re-written, with its size (read as a browser reads it, units included) written onto its root in pixels.
  * The id is the sha256 of the stored bytes, so the same picture is stored once.
  */
 export async function processImage(bytes: Buffer, fileName?: string): Promise<CleanImage> {

@@ -1,10 +1,17 @@
 import { XMLParser } from 'fast-xml-parser';
+import { MAX_IMAGE_PIXELS } from './limits';
+import { rasterSize } from './raster-size';
+import { cssProblem, withoutSizeDeclarations } from './svg-css';
+import { cssSvgSize, writtenRootSize, wholePixels } from './svg-size';
 
 /**
  * SVG is accepted only when it can never run anything: it is parsed, checked against an allowlist of
  * drawing elements and attributes, and written out again from the parse tree (comments dropped).
- * Script, event handlers, links and references to anything outside the file are refused with the
- * reason, not silently removed, so the shop owner knows what happened to the picture.
+ * Script, event handlers, links, references to anything outside the file (xml:base included) and styles that
+ * could fetch something are refused with the reason, not silently removed, so the shop owner knows what happened
+ * to the picture. The size is read as a browser reads it (svg-size.ts) and written back onto the stored root in
+ * plain pixels with a viewBox, so the coupon renderer cannot read a larger one; a picture embedded as a data:
+ * address may not be larger than an uploaded one.
  */
 const ELEMENTS = new Set([
   'svg', 'g', 'defs', 'title', 'desc', 'metadata', 'symbol', 'use', 'path', 'rect', 'circle', 'ellipse', 'line',
@@ -14,7 +21,7 @@ const ELEMENTS = new Set([
 ]);
 /** Why an SVG is refused: the kind (a key under `apiErrors.image.svg`) and its values. */
 export interface SvgProblem {
-  kind: 'entities' | 'notWellFormed' | 'notSvg' | 'tooManyElements' | 'processingInstruction' | 'script' | 'foreignObject' | 'embedded' | 'link' | 'animation' | 'unsupportedElement' | 'eventHandler' | 'characterReferences' | 'javascriptAddress' | 'outsideReference' | 'activeStyles';
+  kind: 'entities' | 'notWellFormed' | 'notSvg' | 'tooManyElements' | 'processingInstruction' | 'script' | 'foreignObject' | 'embedded' | 'link' | 'animation' | 'unsupportedElement' | 'eventHandler' | 'characterReferences' | 'javascriptAddress' | 'outsideReference' | 'activeStyles' | 'embeddedTooLarge' | 'embeddedUnreadable';
   params?: Record<string, string | number>;
 }
 const FORBIDDEN_ELEMENTS: Record<string, SvgProblem['kind']> = {
@@ -32,16 +39,18 @@ const FORBIDDEN_ELEMENTS: Record<string, SvgProblem['kind']> = {
   listener: 'script',
 };
 const SAFE_ENTITY = /&(?:amp|lt|gt|quot|apos);/g;
-const DATA_IMAGE = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/=\s]+$/;
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|webp|gif);base64,([A-Za-z0-9+/=\s]+)$/;
 const MAX_NODES = 50_000;
 
+/** A picture that passed: the SVG to store, and its size in whole pixels (as written on its root). */
 export type SvgCheck = { ok: true; svg: string; width: number; height: number } | { ok: false; problem: SvgProblem };
 
 interface Node {
   [name: string]: Node[] | Record<string, string> | string | undefined;
 }
 
-export function checkSvg(source: string): SvgCheck {
+/** The root element's attributes of an SVG document, or why it is not one. */
+export function parseSvgRoot(source: string): { ok: true; root: Node; attributes: Record<string, string> } | { ok: false; problem: SvgProblem } {
   if (/<!DOCTYPE|<!ENTITY/i.test(source)) return { ok: false, problem: { kind: 'entities' } };
   let tree: Node[];
   try {
@@ -54,11 +63,19 @@ export function checkSvg(source: string): SvgCheck {
       commentPropName: '#comment',
       allowBooleanAttributes: true,
     }).parse(source, true) as Node[];
-  } catch (error) {
+  } catch {
     return { ok: false, problem: { kind: 'notWellFormed' } };
   }
   const roots = tree.filter((node) => !('#comment' in node) && !('#text' in node && String(node['#text']).trim() === ''));
   if (roots.length !== 1 || elementName(roots[0]!) !== 'svg') return { ok: false, problem: { kind: 'notSvg' } };
+  return { ok: true, root: roots[0]!, attributes: Object.fromEntries(Object.entries(roots[0]![':@'] ?? {}).map(([k, v]) => [k, String(v)])) };
+}
+
+export function checkSvg(source: string): SvgCheck {
+  const parsed = parseSvgRoot(source);
+  if (!parsed.ok) return parsed;
+  const size = cssSvgSize(parsed.attributes);
+  const rootSize = writtenRootSize(size);
 
   let count = 0;
   const problems: SvgProblem[] = [];
@@ -80,7 +97,9 @@ export function checkSvg(source: string): SvgCheck {
       problems.push({ kind: 'unsupportedElement', params: { name: name.slice(0, 30) } });
       return '';
     }
-    const attributes = (node[':@'] ?? {}) as Record<string, string>;
+    const own = (node[':@'] ?? {}) as Record<string, string>;
+    const isRoot = parent === '';
+    const attributes = isRoot ? { ...withoutSize(own), ...rootSize } : own;
     let out = `<${name}`;
     for (const [key, raw] of Object.entries(attributes)) {
       const value = String(raw);
@@ -98,19 +117,25 @@ export function checkSvg(source: string): SvgCheck {
       if (problem) problems.push(problem);
     }
     const inner = children.map((child) => write(child, local)).join('');
-    void parent;
     return inner ? `${out}>${inner}</${name}>` : `${out}/>`;
   };
   let svg: string;
   try {
-    svg = write(roots[0]!, '');
+    svg = write(parsed.root, '');
   } catch {
     return { ok: false, problem: { kind: 'tooManyElements', params: { max: MAX_NODES } } };
   }
   if (problems.length > 0) return { ok: false, problem: problems[0]! };
-  const attributes = (roots[0]![':@'] ?? {}) as Record<string, string>;
-  const { width, height } = svgSize(attributes);
-  return { ok: true, svg, width, height };
+  return { ok: true, svg, width: wholePixels(size.width), height: wholePixels(size.height) };
+}
+
+/**
+ * The root's attributes without its own size, which is replaced by the checked one (written last: Skia lets the
+ * last of `width="…"` and `style="width:…"` win, so a size in the root's style is dropped too).
+ */
+function withoutSize(attributes: Record<string, string>): Record<string, string> {
+  const kept = Object.entries(attributes).filter(([key]) => key !== 'width' && key !== 'height' && key !== 'viewBox');
+  return Object.fromEntries(kept.map(([key, value]) => [key, key === 'style' ? withoutSizeDeclarations(String(value)) : value]));
 }
 
 function elementName(node: Node): string {
@@ -127,37 +152,25 @@ function attributeProblem(element: string, key: string, value: string): SvgProbl
   if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(value) || value.replace(SAFE_ENTITY, '').includes('&')) return { kind: 'characterReferences' };
   const plain = value.replace(SAFE_ENTITY, ' ').replace(/\s+/g, '').toLowerCase();
   if (plain.includes('javascript:') || plain.includes('vbscript:')) return { kind: 'javascriptAddress' };
+  if (name === 'xml:base') return { kind: 'outsideReference' };
   if (name === 'href' || name.endsWith(':href') || name === 'src') {
     if (value.startsWith('#')) return null;
-    if (element === 'image' && DATA_IMAGE.test(value)) return null;
-    return { kind: 'outsideReference' };
+    const data = element === 'image' ? DATA_IMAGE.exec(value) : null;
+    return data ? embeddedImageProblem(data[1]!) : { kind: 'outsideReference' };
   }
-  if (hasOutsideUrl(value)) return { kind: 'outsideReference' };
+  // presentation attributes are CSS values too (fill="url(…)"), and style="…" is a declaration list
+  return cssProblem(decodeBasicEntities(value));
+}
+
+/** A picture embedded as a data: address: its header must be readable and within the upload's pixel limit. */
+function embeddedImageProblem(base64: string): SvgProblem | null {
+  const size = rasterSize(Buffer.from(base64.replace(/\s+/g, ''), 'base64'));
+  if (!size) return { kind: 'embeddedUnreadable' };
+  if (size.width * size.height > MAX_IMAGE_PIXELS) return { kind: 'embeddedTooLarge', params: { width: size.width, height: size.height } };
   return null;
 }
 
-/** A CSS url(...) that is not a same-document fragment (url(#gradient) is fine). */
-function hasOutsideUrl(text: string): boolean {
-  for (const match of text.matchAll(/url\(\s*(['"]?)([^)]*?)\1\s*\)/gi)) if (!match[2]!.trim().startsWith('#')) return true;
-  return /url\(/i.test(text.replace(/url\(\s*(['"]?)\s*#[^)]*?\1\s*\)/gi, ''));
-}
-
-function cssProblem(css: string): SvgProblem | null {
-  if (/@import|expression\s*\(|javascript:|behavior\s*:/i.test(css)) return { kind: 'activeStyles' };
-  if (hasOutsideUrl(css)) return { kind: 'outsideReference' };
-  return null;
-}
-
-function svgSize(attributes: Record<string, string>): { width: number; height: number } {
-  const number = (value: string | undefined) => {
-    const n = value ? Number.parseFloat(value) : Number.NaN;
-    return Number.isFinite(n) && n > 0 && /^\s*[\d.]+\s*(px)?\s*$/.test(value ?? '') ? n : null;
-  };
-  const viewBox = (attributes.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
-  const vbWidth = viewBox.length === 4 && viewBox[2]! > 0 ? viewBox[2]! : null;
-  const vbHeight = viewBox.length === 4 && viewBox[3]! > 0 ? viewBox[3]! : null;
-  return {
-    width: Math.round(number(attributes.width) ?? vbWidth ?? 300),
-    height: Math.round(number(attributes.height) ?? vbHeight ?? 150),
-  };
+function decodeBasicEntities(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return value.replace(SAFE_ENTITY, (entity) => named[entity.slice(1, -1)]!);
 }
