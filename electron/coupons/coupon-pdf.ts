@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCanvas, type Canvas, type Image } from '@napi-rs/canvas';
 import { QR_QUIET, code128Bars, qrMatrix } from '../barcodes/symbols';
 import { pdfImage, writePdf, type PdfPage } from '../pdf/pdf-writer';
+import { pagePixels } from '../pdf/raster';
 import { COUPON_HEIGHT, COUPON_WIDTH, type CouponData } from './coupon-layout';
 import { loadCouponImage, paintCoupon, type CouponImage } from './paint';
 
@@ -20,8 +21,10 @@ export interface CouponSource {
 /**
  * Coupons as PDF. `single`: one coupon per page the size of the coupon (95 mm wide). `sheet`: nine per A4
  * page, to cut out. Text and pictures are raster (150 dpi sheets, 200 dpi singles; every script shaped by
- * the coupon fonts); QR codes and barcodes are vector rectangles, sharp on any printer. Sheets hold nine
- * coupons (61 mm wide: barcode modules of 0.24 mm, within what till scanners read).
+ * the coupon fonts), in colour where the page has any (a picture, a mark), else grey; QR codes and barcodes are
+ * vector rectangles, sharp on any printer. Sheets hold nine coupons (61 mm wide: barcode modules of 0.24 mm,
+ * within what till scanners read). A coupon whose voucher cannot be redeemed keeps its place, marked, without
+ * codes (see paintStatusMark).
  */
 export async function couponsPdf(coupons: readonly CouponSource[], mode: 'single' | 'sheet'): Promise<Buffer> {
   const pictures = new Map<CouponImage, Image | null>();
@@ -82,6 +85,7 @@ async function renderPage(
   for (const cell of cells) {
     const scale = cell.width / COUPON_WIDTH; // points per layout unit
     const layout = paintCoupon(ctx, cell.coupon.data, await pictureOf(cell.coupon.image), cell.x * px, cell.y * px, scale * px, false);
+    if (cell.coupon.data.mark) continue; // no scannable code on a voucher that cannot be redeemed
     qrRects(cell.coupon.data.qrPayload, cell.x + layout.qr.x * scale, cell.y + layout.qr.y * scale, layout.qr.size * scale, rects);
     barRects(
       cell.coupon.data.barcodePayload,
@@ -92,25 +96,13 @@ async function renderPage(
       rects,
     );
   }
-  const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const { channels, pixels } = pagePixels(ctx.getImageData(0, 0, canvas.width, canvas.height).data);
   return {
     width,
     height,
-    images: [pdfImage({ x: 0, y: 0, width, height, pixelWidth: canvas.width, pixelHeight: canvas.height, channels: 1 }, toGray(rgba))],
+    images: [pdfImage({ x: 0, y: 0, width, height, pixelWidth: canvas.width, pixelHeight: canvas.height, channels }, pixels)],
     rects,
   };
-}
-
-/** RGBA to 8-bit luma (BT.601 weights), one 32-bit read per pixel. */
-function toGray(rgba: Uint8ClampedArray): Buffer {
-  const count = rgba.length >> 2;
-  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, count);
-  const gray = Buffer.allocUnsafe(count);
-  for (let i = 0; i < count; i++) {
-    const v = pixels[i]!;
-    gray[i] = ((v & 255) * 77 + ((v >>> 8) & 255) * 150 + ((v >>> 16) & 255) * 29) >> 8;
-  }
-  return gray;
 }
 
 function qrRects(payload: string, x: number, y: number, size: number, out: PdfPage['rects']): void {

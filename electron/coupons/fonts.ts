@@ -49,8 +49,11 @@ const SYSTEM_CJK = ['Noto Sans CJK KR', 'Malgun Gothic', 'Apple SD Gothic Neo'];
  * symbols Noto Sans lacks (arrows); then the system's CJK fonts.
  */
 export const SANS = `${quoted([FAMILY.sans, FAMILY.thai, FAMILY.gujarati, FAMILY.arabic, FAMILY.hangul, FAMILY.mono, ...SYSTEM_CJK])}, sans-serif`;
-/** Codes; any non-Latin character falls back to the shipped script fonts. */
-export const MONO = `${quoted([FAMILY.mono, FAMILY.thai, FAMILY.gujarati, FAMILY.arabic, FAMILY.hangul, ...SYSTEM_CJK])}, monospace`;
+/**
+ * Codes: Noto Sans Mono alone. Redeem codes hold only [0-9A-Z-] (generated and POS codes alike), so no other font
+ * is ever needed, and no script in a title or shop name can bring a fallback face into the code's line.
+ */
+export const MONO = `${quoted([FAMILY.mono])}, monospace`;
 
 let registered = false;
 

@@ -1,6 +1,7 @@
 import { createCanvas, loadImage, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { QR_QUIET, code128Bars, qrMatrix } from '../barcodes/symbols';
 import { layoutCoupon, type CouponData, type CouponLayout } from './coupon-layout';
+import { paintStatusMark } from './status-mark';
 
 export interface CouponImage {
   mime: string;
@@ -17,7 +18,10 @@ export async function loadCouponImage(image: CouponImage | null): Promise<Image 
   }
 }
 
-/** Paints a coupon at (x, y) scaled by `scale`; with `codes`, also its QR code and barcode as pixels. */
+/**
+ * Paints a coupon at (x, y) scaled by `scale`; with `codes`, also its QR code and barcode as pixels. A coupon
+ * with a mark (its voucher cannot be redeemed) gets the mark and never a QR code or barcode, whatever `codes` says.
+ */
 export function paintCoupon(
   ctx: SKRSContext2D,
   data: CouponData,
@@ -47,8 +51,9 @@ export function paintCoupon(
     ctx.fillText(line.text, line.x, line.y);
   }
   if (picture && layout.image) ctx.drawImage(picture, layout.image.x, layout.image.y, layout.image.width, layout.image.height);
+  if (data.mark) paintStatusMark(ctx, layout, data.mark, data.direction);
   ctx.restore();
-  if (codes) {
+  if (codes && !data.mark) {
     paintQr(ctx, data.qrPayload, x + layout.qr.x * scale, y + layout.qr.y * scale, layout.qr.size * scale);
     paintCode128(ctx, data.barcodePayload, x + layout.barcode.x * scale, y + layout.barcode.y * scale, layout.barcode.width * scale, layout.barcode.height * scale);
   }

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { code128Svg, qrSvg } from '../barcodes/svg';
-import type { CouponData } from '../coupons/coupon-layout';
+import type { CouponData, CouponMark } from '../coupons/coupon-layout';
 import { isRightToLeft, type Locale } from '../../shared/domain/locales';
 import { formatDateTime } from '../../shared/i18n/format';
 import { translate } from '../../shared/i18n/translator';
@@ -9,9 +9,14 @@ import type { Db } from '../db/client';
 import { findBatchVouchers, findVoucher, type VoucherRow } from '../db/repos/vouchers.repo';
 import { BOM, csvLine } from '../csv/write-csv';
 import type { CsvFile } from '../../shared/schemas/cards';
+import { statusAt } from './voucher-view';
 
-/** What a printed voucher shows, in the shop's zone and language (its fixed words, dates and direction). */
-export function couponData(voucher: VoucherRow, shopName: string, timeZone: string, locale: Locale): CouponData {
+/**
+ * What a printed voucher shows, in the shop's zone and language (its fixed words, dates and direction). A voucher
+ * that cannot be redeemed (voided, redeemed, expired: by its stored status or, given `now`, past its expiry)
+ * gets a mark with its word and date, and is then drawn without any scannable code.
+ */
+export function couponData(voucher: VoucherRow, shopName: string, timeZone: string, locale: Locale, now?: number): CouponData {
   const until =
     voucher.expiresAt === null
       ? translate(locale, 'coupon.noExpiry')
@@ -28,6 +33,19 @@ export function couponData(voucher: VoucherRow, shopName: string, timeZone: stri
     validityText: until,
     footer: translate(locale, 'coupon.voucherNumber', { id: voucher.id }),
     direction: isRightToLeft(locale) ? 'rtl' : 'ltr',
+    mark: couponMark(voucher, timeZone, locale, now),
+  };
+}
+
+function couponMark(voucher: VoucherRow, timeZone: string, locale: Locale, now: number | undefined): CouponMark | null {
+  const status = now === undefined ? voucher.status : statusAt(voucher, now);
+  if (status === 'active') return null;
+  // the day it ended is the last minute it was valid, as its "Valid until" line says
+  const at = status === 'voided' ? voucher.voidedAt : status === 'redeemed' ? voucher.redeemedAt : voucher.expiresAt === null ? null : voucher.expiresAt - 1;
+  return {
+    status,
+    word: translate(locale, `coupon.mark.${status}`),
+    date: translate(locale, `coupon.markDate.${status}`, { date: formatDateTime(at, { locale, timeZone }) }),
   };
 }
 

@@ -18,6 +18,7 @@ const coupon = (n: number, title = 'Free coffee'): CouponData => ({
   validityText: 'Valid until Dec 31, 2026',
   footer: `Voucher #${n}`,
   direction: 'ltr',
+  mark: null,
 });
 
 describe('coupons: one layout, PNG and PDF, every code readable', () => {
