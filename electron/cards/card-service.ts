@@ -8,7 +8,7 @@ import { insertEvent } from '../db/repos/events.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
-import { toDetails, toReward } from './card-view';
+import { toCardEvent, toDetails, toReward } from './card-view';
 
 const HISTORY_PAGE = 50;
 
@@ -36,20 +36,10 @@ export function getCardHistory(db: Db, id: number, cursor: string | undefined, l
   const rows = listCardEvents(db, id, before, limit + 1);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => ({ id: row.id, type: row.type, seat: row.seat, at: row.at, data: parseData(row.data) })),
+    items: page.map(toCardEvent),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
     total: countCardEvents(db, id),
   };
-}
-
-function parseData(data: string | null): Record<string, unknown> | null {
-  if (!data) return null;
-  try {
-    const value = JSON.parse(data) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Deletes a card: gone from the list and search, row kept for audit, card_deleted recorded, sync told. */

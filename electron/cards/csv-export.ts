@@ -1,4 +1,5 @@
 import { maskToPlatforms } from '../../shared/domain/platforms';
+import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { IMPORT_COLUMNS, type CardFilter, type CsvFile } from '../../shared/schemas/cards';
 import type { Db } from '../db/client';
 import { iterateCards } from '../db/repos/card-list.repo';
@@ -27,16 +28,17 @@ export function exportCardsCsv(db: Db, query: string | undefined, filter: CardFi
   return { fileName: `stampdesk-cards-${new Date(now).toISOString().slice(0, 10)}.csv`, csv: parts.join(''), rows };
 }
 
-/** A card's whole history as CSV, newest first. */
+/** A card's whole history as CSV, newest first; voucher events name their voucher (title, code as printed). */
 export function exportHistoryCsv(db: Db, cardId: number, now: number): CsvFile {
-  const parts: string[] = [BOM, csvLine(['event_id', 'type', 'at', 'seat', 'details'])];
+  const parts: string[] = [BOM, csvLine(['event_id', 'type', 'at', 'seat', 'details', 'voucher_title', 'voucher_code'])];
   let rows = 0;
   let before: number | undefined;
   for (;;) {
     const page = listCardEvents(db, cardId, before, 5000);
     for (const event of page) {
       rows++;
-      parts.push(csvLine([event.id, event.type, iso(event.at), event.seat, event.data ?? '']));
+      const code = event.voucherCode === null ? null : formatRedeemCode(event.voucherCode);
+      parts.push(csvLine([event.id, event.type, iso(event.at), event.seat, event.data ?? '', event.voucherTitle, code]));
     }
     if (page.length < 5000) break;
     before = page[page.length - 1]!.id;

@@ -96,12 +96,22 @@ export const cardsHistoryInput = z.strictObject({
   limit: z.number().int().min(1).max(200).optional(),
 });
 
+/** The voucher a voucher event is about (its title and code never change, so events of any age are named). */
+export interface EventVoucher {
+  id: number;
+  title: string;
+  /** The redeem code as stored (generated codes without their hyphens), or null for a voucher without one. */
+  code: string | null;
+}
+
 export interface CardEvent {
   id: number;
   type: EventType;
   seat: string;
   at: number;
   data: Record<string, unknown> | null;
+  /** For voucher events, the voucher; null for the others. */
+  voucher: EventVoucher | null;
 }
 
 export interface CardHistoryPage {

@@ -160,3 +160,41 @@ test('DELETE asks for confirmation naming the card, then the card leaves the lis
   const history = await api(host, 'cards.history', { id: 113772 });
   expect(history.items[0]).toMatchObject({ type: 'card_deleted', seat: 'back-office' });
 });
+
+test('VIEW HISTORY names the voucher of each voucher event: its title, and its code left to right', async ({ page, host }) => {
+  const issue = (title: string, redeemCode: { kind: 'static'; code: string } | { kind: 'generated' } | null) =>
+    api(host, 'vouchers.issue', { cardId: 113775, title, redeemCode, validity: { kind: 'unlimited' } });
+  await issue('Free coffee', { kind: 'static', code: 'FREECOFFEE' });
+  const cake = (await issue('قهوه رایگان', { kind: 'generated' })).vouchers[0]!;
+  await issue('Thank-you tea', null);
+  await api(host, 'vouchers.redeem', { input: 'FREECOFFEE' });
+  const cakeCode = `${cake.redeemCode!.slice(0, 4)}-${cake.redeemCode!.slice(4, 8)}-${cake.redeemCode!.slice(8)}`;
+
+  const check = async (codeLabel: string) => {
+    await page.locator('[data-card-id="113775"]').click();
+    await page.locator('.card-panel').getByRole('button').filter({ hasText: 'VIEW HISTORY' }).click();
+    const items = page.getByTestId('history-list').getByRole('listitem');
+    const redeemed = items.nth(0);
+    await expect(redeemed).toHaveAttribute('data-event-type', 'voucher_redeemed');
+    await expect(redeemed.getByTestId('history-voucher-title')).toHaveText('Free coffee');
+    await expect(redeemed.getByTestId('history-voucher-code')).toHaveText('FREECOFFEE');
+    await expect(redeemed).toContainText(codeLabel);
+    const plain = items.nth(1);
+    await expect(plain.getByTestId('history-voucher-title')).toHaveText('Thank-you tea');
+    await expect(plain.getByTestId('history-voucher-code')).toHaveCount(0);
+    const generated = items.nth(2);
+    await expect(generated.getByTestId('history-voucher-title')).toHaveText('قهوه رایگان');
+    await expect(generated.getByTestId('history-voucher-title')).toHaveJSProperty('tagName', 'BDI');
+    await expect(generated.getByTestId('history-voucher-code')).toHaveText(cakeCode);
+    await expect(generated.getByTestId('history-voucher-code')).toHaveAttribute('dir', 'ltr');
+    await expect(items.nth(3).getByTestId('history-voucher-code')).toHaveText('FREECOFFEE');
+    await page.locator('.card-panel').screenshot({ path: `test-results/screens/history-vouchers-${codeLabel === 'Code' ? 'en' : 'azb'}.png` });
+  };
+
+  await openCards(page, host);
+  await check('Code');
+  await api(host, 'settings.set', { locale: 'azb' });
+  await page.reload();
+  await page.evaluate(() => (window.location.hash = '#/cards'));
+  await check('کود');
+});

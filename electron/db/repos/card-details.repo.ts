@@ -49,13 +49,19 @@ export interface EventRow {
   seat: string;
   at: number;
   data: string | null;
+  /** For voucher events: the voucher, its title and code (read from the voucher, so older events are named too). */
+  voucherId: number | null;
+  voucherTitle: string | null;
+  voucherCode: string | null;
 }
 
-/** A card's events, newest first, after event id `before` (exclusive). */
+/** A card's events, newest first, after event id `before` (exclusive), with the voucher of voucher events. */
 export function listCardEvents(db: Db, cardId: number, before: number | undefined, limit: number): EventRow[] {
   return db
     .prepare(
-      `SELECT id, type, seat, at, data FROM events WHERE card_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+      `SELECT e.id, e.type, e.seat, e.at, e.data, e.voucher_id AS voucherId, v.title AS voucherTitle, v.redeem_code AS voucherCode
+       FROM events e LEFT JOIN vouchers v ON v.id = e.voucher_id
+       WHERE e.card_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?`,
     )
     .all(cardId, before ?? Number.MAX_SAFE_INTEGER, limit) as EventRow[];
 }

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { downloadText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { describeEvent } from './event-text';
+import { EventVoucherText } from './EventVoucherText';
 
 interface Props {
   cardId: number;
@@ -81,7 +82,7 @@ export function HistoryView({ cardId, version }: Props) {
           <li key={event.id} className="history__item" data-event-type={event.type}>
             <span className="history__type">{t(`events.types.${event.type}`)}</span>
             <span className="history__text">
-              <bdi>{describeEvent(event, t)}</bdi>
+              {event.voucher && event.type.startsWith('voucher_') ? <EventVoucherText voucher={event.voucher} /> : <bdi>{describeEvent(event, t)}</bdi>}
               {event.type === 'message_sent' && <MessageStatus status={event.data?.status} />}
             </span>
             <span className="history__meta muted">
