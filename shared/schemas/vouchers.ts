@@ -3,7 +3,7 @@ import { says } from './messages';
 import { staticCodeProblem } from '../domain/redeem-code';
 import { isValidDate } from '../domain/validity';
 import { cardIdSchema } from './cards';
-import { text } from './common';
+import { plainString, requiredName, searchText, text } from './common';
 
 export const VOUCHER_TITLE_MAX = 100;
 export const VOUCHER_DESCRIPTION_MAX = 1000;
@@ -15,8 +15,8 @@ export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'voided'] as c
 export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
 
 export const imageImportInput = z.strictObject({
-  base64: z.string().min(1, says('fileEmpty')).max(IMAGE_BASE64_MAX, says('imageTooLarge')),
-  fileName: z.string().max(255).optional(),
+  base64: plainString().min(1, says('fileEmpty')).max(IMAGE_BASE64_MAX, says('imageTooLarge')),
+  fileName: text(255).optional(),
 });
 
 export interface ImportedImage {
@@ -34,8 +34,7 @@ export const redeemCodeInput = z.union(
     z.strictObject({ kind: z.literal('generated') }),
     z.strictObject({
       kind: z.literal('static'),
-      code: z
-        .string()
+      code: plainString()
         .trim()
         .max(32, says('tooLong'))
         .transform((code) => code.toUpperCase())
@@ -56,7 +55,7 @@ export const validityInput = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('months'), months: z.number().int().min(1, says('atLeastOneMonth')).max(120) }),
     z.strictObject({
       kind: z.literal('fixed'),
-      date: z.string().max(10).refine(isValidDate, says('dateFormat')),
+      date: plainString().max(10).refine(isValidDate, says('dateFormat')),
     }),
   ],
   says('validityChoice'),
@@ -64,11 +63,7 @@ export const validityInput = z.discriminatedUnion(
 
 export const issueVoucherInput = z.strictObject({
   cardId: cardIdSchema.optional(),
-  title: z
-    .string()
-    .trim()
-    .min(1, says('titleRequired'))
-    .max(VOUCHER_TITLE_MAX, says('tooLong')),
+  title: requiredName(VOUCHER_TITLE_MAX, says('titleRequired')),
   description: text(VOUCHER_DESCRIPTION_MAX).optional(),
   imageId: imageIdSchema.optional(),
   redeemCode: redeemCodeInput,
@@ -100,7 +95,7 @@ export const REDEEM_OUTCOMES = ['redeemed', 'already_redeemed', 'expired', 'void
 export type RedeemOutcome = (typeof REDEEM_OUTCOMES)[number];
 
 export const redeemInput = z.strictObject({
-  input: z.string().trim().min(1, says('scanEmpty')).max(200, says('tooLong')),
+  input: plainString().trim().min(1, says('scanEmpty')).max(200, says('tooLong')),
   /** After an ambiguous answer: the voucher the staff member picked. */
   voucherId: z.number().int().min(1).optional(),
 });
@@ -136,13 +131,13 @@ export interface RedeemResult {
 export const VOUCHER_SOURCES = ['manual', 'card', 'import', 'campaign', 'birthday'] as const;
 
 export const vouchersListInput = z.strictObject({
-  query: text(100).optional(),
+  query: searchText(100).optional(),
   status: z.array(z.enum(VOUCHER_STATUSES)).min(1).max(4).optional(),
   source: z.enum(['free', 'card']).optional(),
   issuedFrom: z.number().int().min(0).optional(),
   issuedTo: z.number().int().min(0).optional(),
   batchId: z.number().int().min(1).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: plainString().max(200).optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
 
@@ -198,7 +193,7 @@ export interface VoucherDetails extends VoucherSummary {
 
 export const voidVoucherInput = z.strictObject({
   id: z.number().int().min(1),
-  reason: z.string().trim().min(1, says('reasonRequired')).max(200, says('tooLong')),
+  reason: requiredName(200, says('reasonRequired')),
 });
 
 /** A download names one voucher or a batch: exactly one of the two. */
@@ -218,7 +213,7 @@ export interface RenderedFile {
 }
 
 export const codePreviewInput = z.strictObject({
-  code: z.string().trim().min(1).max(64),
+  code: plainString().trim().min(1).max(64),
 });
 
 export interface CodePreview {
