@@ -8,7 +8,7 @@ import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
 import { dbFingerprint } from '../../../support/db-fingerprint';
 
 const HEADER = 'card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at';
-const ROWS = ['113772,Olivia Smith,,,1024,2,2,8,web,2026-01-10T09:00:00Z,', '113773,علی رضایی,,,1024,2,1,8,web,2026-01-10T09:00:00Z,'];
+const ROWS = ['113772,Olivia Smith,,,1024,2,2,8,web,2026-01-10T09:00:00Z,', '113773,علی رضایی,,,1024,2,1,8,apple,2026-01-10T09:00:00Z,'];
 const TOKEN = 'test-token-0123456789abcdef';
 /** Right-to-left override … pop: "‮evil.exe‬" shows as "exe.live". */
 const RLO = '\u202e';
