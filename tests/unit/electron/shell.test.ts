@@ -71,6 +71,9 @@ describe('Electron shell (against a stand-in electron module)', () => {
   it('validates input coming over IPC like everywhere else', async () => {
     const handler = fake.state.ipcHandlers.get('stampdesk:settings.set')!;
     await expect(handler(TRUSTED, { shopName: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'shopName' } });
+    // IPC's structured clone carries a lone surrogate as readily as JSON does
+    const broken = { ok: false, error: { code: 'invalid_input', field: 'shopName', key: 'validation.brokenCharacter' } };
+    await expect(handler(TRUSTED, { shopName: 'Caf\ud800' })).resolves.toMatchObject(broken);
   });
 
   it('blocks navigation away from the app, new windows and webviews', () => {
