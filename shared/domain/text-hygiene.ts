@@ -4,7 +4,7 @@
  * - A lone UTF-16 surrogate is not a character: JSON (`"\ud800"`) and IPC can carry one, but it cannot be
  *   written as UTF-8, printed or synced. Refused everywhere.
  * - NUL ends strings in C libraries, printer drivers and many tools. Refused everywhere.
- * - The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) make "‮evil.exe‬" show
+ * - The bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) make "\u202Eevil.exe\u202C" show
  *   as "exe.live". Names, titles, reasons and seat names drop them: we isolate user text with markup
  *   (`<bdi>`), so they never carry anything a reader needs. ZWJ, ZWNJ and the direction marks (LRM, RLM,
  *   ALM) stay: Persian-script and Indic words need the joiners.

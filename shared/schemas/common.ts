@@ -24,7 +24,7 @@ export const requiredText = (max: number) => plainString().trim().min(1, says('r
 
 /**
  * A name, title, reason or seat name: like `text`, without the bidi embedding, override and isolate controls
- * (U+202A–U+202E, U+2066–U+2069) that let "‮evil.exe‬" show reversed. They are dropped rather than refused:
+ * (U+202A–U+202E, U+2066–U+2069) that let "\u202Eevil.exe\u202C" show reversed. They are dropped rather than refused:
  * nobody can see them to remove them, and the screens isolate user text by markup. ZWJ and ZWNJ stay.
  */
 export const nameText = (max: number) => plainString().overwrite(withoutBidiControls).trim().max(max, says('tooLong'));

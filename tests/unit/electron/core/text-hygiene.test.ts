@@ -10,7 +10,7 @@ import { dbFingerprint } from '../../../support/db-fingerprint';
 const HEADER = 'card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at';
 const ROWS = ['113772,Olivia Smith,,,1024,2,2,8,web,2026-01-10T09:00:00Z,', '113773,علی رضایی,,,1024,2,1,8,apple,2026-01-10T09:00:00Z,'];
 const TOKEN = 'test-token-0123456789abcdef';
-/** Right-to-left override … pop: "‮evil.exe‬" shows as "exe.live". */
+/** Right-to-left override … pop: "\u202Eevil.exe\u202C" shows as "exe.live". */
 const RLO = '\u202e';
 const PDF = '\u202c';
 const ALL_BIDI_CONTROLS = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
