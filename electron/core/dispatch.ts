@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import { apiError } from '../../shared/api/api-error';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { zodErrorToApiError } from '../../shared/api/validation';
+import { busyAsStorageError } from '../db/storage-error';
 import type { CallContext, Handlers } from './handler-types';
 
 /**
@@ -20,7 +21,9 @@ export function createDispatcher(handlers: Handlers, logError: (error: unknown) 
     try {
       const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
       return ok(await handler(parsed.data, ctx));
-    } catch (error) {
+    } catch (thrown) {
+      // SQLITE_BUSY: a long write holds the database; the caller gets a readable answer, not an internal error
+      const error = busyAsStorageError(thrown) ?? thrown;
       if (error instanceof AppError) {
         return fail({
           code: error.code,

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { registerSqlFunctions } from './sql-functions';
-import { prepareDataDir } from './data-dir';
+import { createPrivateFile, makeFilesPrivate, prepareDataDir } from './data-dir';
+import { lockDataFolder } from './folder-lock';
 import { applyMigrations } from './migrate';
 import { StorageError } from './storage-error';
 
@@ -33,15 +34,46 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Opens (or creates) the shop database in `dataDir` and brings its schema up to date.
- * A damaged file, a file from a newer Stampdesk or an unusable folder raises a StorageError;
- * an existing file is never replaced.
+ * Opens (or creates) the shop database in `dataDir` and brings its schema up to date. The folder is locked for
+ * this process first (one Stampdesk per data folder: electron/db/folder-lock.ts) and kept private (0700, files
+ * 0600). A damaged file, a file from a newer Stampdesk, a folder in use or an unusable folder raises a
+ * StorageError; an existing file is never replaced.
  */
 export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): Db {
   prepareDataDir(dataDir);
-  const file = path.join(dataDir, DATABASE_FILE);
-  assertLooksLikeSqlite(file);
+  const lock = lockDataFolder(dataDir);
+  try {
+    const file = path.join(dataDir, DATABASE_FILE);
+    assertLooksLikeSqlite(file);
+    createPrivateFile(file);
+    makeFilesPrivate([`${file}-wal`, `${file}-shm`]);
+    const db = openShopFile(file, migrationsDir);
+    return { ...db, close: () => { db.close(); lock.release(); } };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
 
+/**
+ * Another connection to an open shop database, for a long write that runs beside the app's own connection
+ * (electron/db/write-job.ts). It neither locks the folder nor migrates: its opener holds and migrated it.
+ */
+export function openConnection(file: string): Db {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { fileMustExist: true });
+  } catch (error) {
+    throw new StorageError('storage.cannotOpen', { file, detail: (error as Error).message });
+  }
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = FULL');
+  registerSqlFunctions(sqlite);
+  return handle(file, sqlite, drizzle(sqlite, { schema }), countMigrations(sqlite));
+}
+
+function openShopFile(file: string, migrationsDir: string): Db {
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
@@ -55,30 +87,42 @@ export function openDatabase({ dataDir, migrationsDir }: OpenDatabaseOptions): D
     registerSqlFunctions(sqlite);
     const orm = drizzle(sqlite, { schema });
     const schemaVersion = applyMigrations(sqlite, orm, file, migrationsDir, () => configureForWrites(sqlite));
-    const statements = new Map<string, Database.Statement>();
-    return {
-      file,
-      sqlite,
-      orm,
-      schemaVersion,
-      prepare: (sql: string) => {
-        let statement = statements.get(sql);
-        if (statement) {
-          statements.delete(sql); // re-insert: most recently used last
-        } else {
-          statement = sqlite.prepare(sql);
-          if (statements.size >= 500) statements.delete(statements.keys().next().value!);
-        }
-        statements.set(sql, statement);
-        return statement;
-      },
-      tx: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
-      close: () => sqlite.close(),
-    };
+    return handle(file, sqlite, orm, schemaVersion);
   } catch (error) {
     sqlite.close();
     if (error instanceof StorageError) throw error;
     throw explainSqliteFailure(file, error);
+  }
+}
+
+function handle(file: string, sqlite: Database.Database, orm: Orm, schemaVersion: number): Db {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    file,
+    sqlite,
+    orm,
+    schemaVersion,
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql); // re-insert: most recently used last
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= 500) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+    tx: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
+    close: () => sqlite.close(),
+  };
+}
+
+function countMigrations(sqlite: Database.Database): number {
+  try {
+    return sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number;
+  } catch {
+    return 0;
   }
 }
 

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { makeFilesPrivate } from './data-dir';
 import { StorageError } from './storage-error';
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -36,6 +37,7 @@ export function applyMigrations(
   if (applied.count > 0 && applied.count < known.length) {
     const backup = `${file}.before-v${known.length}${fs.existsSync(`${file}.before-v${known.length}.bak`) ? `-${Date.now()}` : ''}.bak`;
     sqlite.prepare('VACUUM INTO ?').run(backup);
+    makeFilesPrivate([backup]); // SQLite creates it readable by everyone (0644 under the usual umask)
   }
   if (applied.count < known.length) migrate(orm, { migrationsFolder: migrationsDir, migrationsTable: MIGRATIONS_TABLE });
   return readApplied(sqlite).count;

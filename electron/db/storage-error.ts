@@ -9,3 +9,14 @@ export class StorageError extends AppError {
     this.name = 'StorageError';
   }
 }
+
+/**
+ * SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED and their extended codes) as the error a person can
+ * act on: the shop's data is busy with a long write (a large import or voucher batch) and nothing was changed.
+ * Anything else: null.
+ */
+export function busyAsStorageError(error: unknown): StorageError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return null;
+  return new StorageError('storage.busy', {});
+}

@@ -42,7 +42,26 @@ describe('vouchers across processes', () => {
     for (const count of counts) expect(count % 10_000).toBe(0);
   }, 120_000);
 
-  it('four processes redeeming one voucher 25 times each: exactly one "redeemed"', async () => {
+  it('an import of 30,000 cards interrupted by a crash (kill -9) leaves all of its cards or none', async () => {
+    const counts: number[] = [];
+    for (const delay of [50, 400, 1500]) {
+      const proc = child(['import', temp.dir, '30000']);
+      const exited = new Promise((resolve) => proc.on('exit', resolve));
+      await new Promise<void>((resolve) => proc.stdout!.on('data', (c: Buffer) => c.toString().includes('started') && resolve()));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      proc.kill('SIGKILL');
+      await exited;
+      const db = new Database(`${temp.dir}/stampdesk.db`, { readonly: true });
+      counts.push(db.prepare('SELECT count(*) FROM cards WHERE id >= 80000000').pluck().get() as number);
+      const events = db.prepare("SELECT count(*) FROM events WHERE type = 'card_issued'").pluck().get() as number;
+      const searchable = db.prepare('SELECT count(*) FROM card_search WHERE rowid >= 80000000').pluck().get() as number;
+      expect([events, searchable]).toEqual([counts.at(-1), counts.at(-1)]);
+      db.close();
+    }
+    for (const count of counts) expect([0, 30_000]).toContain(count);
+  }, 180_000);
+
+  it('four connections redeeming one voucher 25 times each, each in its own process: exactly one "redeemed"', async () => {
     const core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't' });
     const issued = await core.call('vouchers.issue', { title: 'Race', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } });
     core.close();
