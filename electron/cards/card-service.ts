@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { isInWallet, maskToPlatforms } from '../../shared/domain/platforms';
 import { publicPageUrl } from '../../shared/domain/public-page';
 import type { CardDetails, CardHistoryPage, SentMessage } from '../../shared/schemas/cards';
 import type { Db } from '../db/client';
@@ -8,6 +9,8 @@ import { insertEvent } from '../db/repos/events.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
+import type { StampResult } from '../../shared/schemas/scan';
+import { issueRewards, planCardStamps } from './reward-cycle';
 import { toCardEvent, toDetails, toReward } from './card-view';
 
 const HISTORY_PAGE = 50;
@@ -55,31 +58,25 @@ export function deleteCard(db: Db, id: number, ctx: CallContext): { id: number; 
 }
 
 /**
- * Adds (delta > 0) or removes (delta < 0) stamps with a reason. Never below zero nor above the goal;
- * reaching the goal records goal_reached.
+ * Adds (delta > 0) or removes (delta < 0) stamps with a reason; never below zero. Passing a reward step issues
+ * its reward and reaching the goal starts the next round, in the same transaction (see reward-cycle.ts).
  */
-export function adjustStamps(db: Db, id: number, delta: number, reason: string, ctx: CallContext): CardDetails {
+export function adjustStamps(db: Db, id: number, delta: number, reason: string, ctx: CallContext): StampResult {
   const at = ctx.now();
-  db.tx(() => {
+  const issuedRewards = db.tx(() => {
     const card = requireLiveCard(db, id);
-    const next = card.stamps + delta;
-    if (next < 0) {
+    if (card.stamps + delta < 0) {
       throw new AppError('invalid_input', 'card.tooFewStamps', { field: 'delta', params: { id, stamps: card.stamps, remove: -delta } });
     }
-    if (next > card.goal) {
-      const room = card.goal - card.stamps;
-      throw new AppError('invalid_input', room === 0 ? 'card.full' : 'card.roomFor', { field: 'delta', params: { id, room, goal: card.goal } });
-    }
-    if (!setStamps(db, id, card.stamps, next, delta > 0 ? at : null)) {
+    const plan = planCardStamps(db, card, delta);
+    if (!setStamps(db, id, card.stamps, plan.stamps, delta > 0 ? at : null)) {
       throw new AppError('conflict', 'card.changedMeanwhile', { field: 'id', params: { id } });
     }
-    insertEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: next, reason, manual: true } });
-    if (card.stamps < card.goal && next >= card.goal) {
-      insertEvent(db, { cardId: id, type: 'goal_reached', seat: ctx.seat, at, data: { goal: card.goal } });
-    }
-    enqueueOutbox(db, 'card.stamps_adjusted', { cardId: id, delta, stamps: next, reason, at, seat: ctx.seat }, at);
+    insertEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: plan.stamps, reason, manual: true } });
+    enqueueOutbox(db, 'card.stamps_adjusted', { cardId: id, delta, stamps: plan.stamps, reason, at, seat: ctx.seat }, at);
+    return issueRewards(db, card, plan.crossings, ctx.seat, at);
   });
-  return getCardDetails(db, id);
+  return { ...getCardDetails(db, id), issuedRewards };
 }
 
 export interface MessageRequest {
@@ -94,7 +91,11 @@ export function sendMessage(db: Db, id: number, message: MessageRequest, ctx: Ca
   if (message.push !== undefined) channels.push('push');
   if (message.email !== undefined) channels.push('email');
   const messageId = db.tx(() => {
-    requireLiveCard(db, id);
+    const card = requireLiveCard(db, id);
+    // a wallet push reaches Apple Wallet or Google Wallet only: a card saved on the web alone has nowhere to get it
+    if (message.push !== undefined && !isInWallet(maskToPlatforms(card.platforms))) {
+      throw new AppError('conflict', 'cardMessage.pushNeedsWallet', { field: 'push', params: { id } });
+    }
     const messageId = insertMessage(db, {
       cardId: id,
       pushText: message.push ?? null,

@@ -7,6 +7,7 @@ import { createImageHandlers } from '../images/handlers';
 import { getSettings, setSystemLocale } from '../settings/settings-service';
 import { pickLocale } from '../../shared/domain/locales';
 import { createVoucherHandlers } from '../vouchers/handlers';
+import { createScanHandlers } from '../scan/handlers';
 import { createDemoHandlers } from '../demo/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
 import path from 'node:path';
@@ -50,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db),
     ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources')),
+    ...createScanHandlers(db),
     ...createDemoHandlers(db),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers);

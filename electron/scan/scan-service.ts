@@ -2,16 +2,16 @@ import { AppError } from '../../shared/api/errors';
 import { CARD_TOKEN_PATTERN, cardReadings } from '../../shared/domain/keyboard-layouts';
 import { toAsciiDigits } from '../../shared/domain/normalize';
 import type { CardDetails } from '../../shared/schemas/cards';
-import type { ScanResult } from '../../shared/schemas/scan';
+import type { ScanResult, StampResult } from '../../shared/schemas/scan';
 import { adjustStamps, getCardDetails } from '../cards/card-service';
 import type { CallContext } from '../core/handler-types';
 import type { Db } from '../db/client';
 import { findLiveCardIdByNumberOrToken } from '../db/repos/card-details.repo';
 import { findLiveCardIdsByTokenPattern } from '../db/repos/card-token-lookup.repo';
-import { seatLockedUntil } from '../db/repos/scan-guard.repo';
 import { getSettings } from '../settings/settings-service';
 import { redeemVoucher } from '../vouchers/redeem-voucher';
 import { VOUCHER_TOKEN } from '../vouchers/tokens';
+import { pauseInForce, refuseWhilePaused } from './scan-pause';
 
 /**
  * scan.submit: one input from the Scan & Redeem field (a keyboard-wedge scanner or typing). A voucher's
@@ -22,7 +22,7 @@ import { VOUCHER_TOKEN } from '../vouchers/tokens';
 export function submitScan(db: Db, input: string, voucherId: number | undefined, ctx: CallContext): ScanResult {
   const now = ctx.now();
   const trimmed = input.trim();
-  if (voucherId === undefined && seatLockedUntil(db, ctx.seat, now) === null) {
+  if (voucherId === undefined && !pauseInForce(db, now)) {
     const cardId = findScannedCard(db, trimmed);
     if (cardId !== null) {
       const card = getCardDetails(db, cardId);
@@ -60,10 +60,15 @@ function stampWait(card: CardDetails, cooldownSeconds: number, now: number): num
   return Math.max(0, Math.ceil((card.lastStampAt + cooldownSeconds * 1000 - now) / 1000));
 }
 
-/** cards.addStamp: one stamp from a scan, refused within the cooldown (a double scan) or on a full card. */
-export function addScanStamp(db: Db, id: number, ctx: CallContext): CardDetails {
+/**
+ * cards.addStamp: one stamp from a scan, refused while scanning is paused on this installation or within the
+ * cooldown (a double scan). The stamp that completes the card issues its reward (see cards/reward-cycle.ts).
+ */
+export function addScanStamp(db: Db, id: number, ctx: CallContext): StampResult {
+  const now = ctx.now();
+  refuseWhilePaused(db, now, 'scanPause.stampRefused', 'id', { id });
   const card = getCardDetails(db, id);
-  const wait = stampWait(card, getSettings(db).scanCooldownSeconds, ctx.now());
+  const wait = stampWait(card, getSettings(db).scanCooldownSeconds, now);
   if (wait > 0) {
     throw new AppError('conflict', 'card.stampCooldown', { field: 'id', params: { id, seconds: wait } });
   }

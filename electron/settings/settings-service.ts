@@ -3,6 +3,8 @@ import { DEFAULT_LOCALE, type Locale } from '../../shared/domain/locales';
 import { isValidTimeZone } from '../../shared/domain/time-zone';
 import type { Db } from '../db/client';
 import { readSettings, writeSettings } from '../db/repos/settings.repo';
+import { currentPause, installationId } from '../db/repos/scan-guard.repo';
+import { AppError } from '../../shared/api/errors';
 
 const KEYS = Object.keys(settingsSchema.shape) as (keyof Settings)[];
 
@@ -42,10 +44,25 @@ export function getSettings(db: Db): Settings {
   return result;
 }
 
-export function updateSettings(db: Db, patch: SettingsPatch): Settings {
-  writeSettings(
-    db,
-    Object.entries(patch).filter(([, value]) => value !== undefined),
-  );
+/** What the scan pause guards: who the seat is and the scanning limits stay as they are while it lasts. */
+const KEPT_WHILE_PAUSED = ['seatName', 'scanCooldownSeconds', 'scanLockAfter', 'scanLockMinutes'] as const satisfies readonly (keyof Settings)[];
+
+/**
+ * Saves the given settings in one transaction. While scanning is paused on this installation, a change to the
+ * seat name or a scanning limit is refused (renaming the seat or raising the limit would lift the guard);
+ * the same values, and every other setting, may still be saved.
+ */
+export function updateSettings(db: Db, patch: SettingsPatch, now: number): Settings {
+  db.tx(() => {
+    const current = getSettings(db);
+    const changed = KEPT_WHILE_PAUSED.find((key) => patch[key] !== undefined && patch[key] !== current[key]);
+    if (changed && currentPause(db, installationId(db), now)) {
+      throw new AppError('conflict', 'scanPause.settingsLocked', { field: changed });
+    }
+    writeSettings(
+      db,
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    );
+  });
   return getSettings(db);
 }

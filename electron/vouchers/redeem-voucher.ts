@@ -4,7 +4,6 @@ import type { RedeemOutcome, RedeemResult } from '../../shared/schemas/vouchers'
 import type { Db } from '../db/client';
 import { insertEvent } from '../db/repos/events.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
-import { countScanFailuresSince, lockSeat, recordScanFailure, seatLockedUntil } from '../db/repos/scan-guard.repo';
 import {
   findVoucher,
   findVoucherByGeneratedCode,
@@ -15,11 +14,10 @@ import {
 } from '../db/repos/vouchers.repo';
 import type { CallContext } from '../core/handler-types';
 import { getSettings } from '../settings/settings-service';
+import { pauseInForce, recordScanFailureAndPause } from '../scan/scan-pause';
 import { sweepExpired } from './expiry';
 import { VOUCHER_TOKEN } from './tokens';
 import { statusAt, toSummary } from './voucher-view';
-
-const FAILURE_WINDOW = 10 * 60_000;
 
 /** What an input names, before any outcome: found vouchers, a typo, or nothing it could be. */
 export type VoucherLookup = { kind: 'vouchers'; vouchers: VoucherRow[] } | { kind: 'invalid_check' } | { kind: 'none' };
@@ -56,14 +54,15 @@ function lookUpReading(db: Db, trimmed: string): VoucherLookup {
 }
 
 /**
- * vouchers.redeem: the outcome of scanning or typing a voucher's code at a seat. A locked seat is refused
- * first; codes that name nothing are logged and, after Settings' limit within 10 minutes, lock the seat.
+ * vouchers.redeem: the outcome of scanning or typing a voucher's code at a seat. While scanning is paused on
+ * this installation it is refused first; codes that name nothing are logged and, after Settings' limit within
+ * 10 minutes (counted since the last pause ended), pause scanning (see electron/scan/scan-pause.ts).
  */
 export function redeemVoucher(db: Db, input: string, pickedId: number | undefined, ctx: CallContext): RedeemResult {
   const now = ctx.now();
-  const lockedUntil = seatLockedUntil(db, ctx.seat, now);
-  if (lockedUntil !== null) {
-    return { outcome: 'locked', lockedUntil, message: `Too many unknown codes from ${ctx.seat}: scanning is paused for this seat.` };
+  const pause = pauseInForce(db, now);
+  if (pause) {
+    return { outcome: 'locked', lockedUntil: pause.until, message: `Too many unknown codes from ${ctx.seat}: scanning is paused for this seat.` };
   }
   sweepExpired(db, now);
   const lookup = lookUpVoucherInput(db, input);
@@ -108,15 +107,8 @@ function redeemOne(db: Db, voucher: VoucherRow, ctx: CallContext, now: number): 
 }
 
 function failed(db: Db, outcome: 'unknown' | 'invalid_check', input: string, ctx: CallContext, now: number): RedeemResult {
-  const { scanLockAfter, scanLockMinutes } = getSettings(db);
-  const locked = db.tx(() => {
-    recordScanFailure(db, ctx.seat, now, outcome, input);
-    const failures = countScanFailuresSince(db, ctx.seat, now - FAILURE_WINDOW);
-    if (failures < scanLockAfter) return null;
-    const until = now + scanLockMinutes * 60_000;
-    lockSeat(db, ctx.seat, until, failures);
-    return until;
-  });
+  const { scanLockAfter } = getSettings(db);
+  const locked = recordScanFailureAndPause(db, outcome, input, ctx, now);
   const message =
     outcome === 'invalid_check'
       ? 'This code has a typo: its check character does not match. Look at it again.'

@@ -41,7 +41,7 @@ import {
   type VoucherRowsPage,
   type VoucherSummary,
 } from '../schemas/vouchers';
-import { addStampInput, scanSubmitInput, type ScanResult } from '../schemas/scan';
+import { addStampInput, endPauseInput, scanSubmitInput, type ScanResult, type ScanStatus, type StampResult } from '../schemas/scan';
 
 /**
  * THE API contract: every method either host exposes, by `domain.verb` name.
@@ -56,7 +56,7 @@ export const contract = {
   'cards.get': defineMethod<CardDetails>()(cardRefInput),
   'cards.history': defineMethod<CardHistoryPage>()(cardsHistoryInput),
   'cards.delete': defineMethod<{ id: number; deletedAt: number }>()(cardRefInput),
-  'cards.adjustStamps': defineMethod<CardDetails>()(adjustStampsInput),
+  'cards.adjustStamps': defineMethod<StampResult>()(adjustStampsInput),
   'cards.sendMessage': defineMethod<SentMessage>()(sendMessageInput),
   'cards.importCsv': defineMethod<ImportReport>()(importCsvInput),
   'cards.exportCsv': defineMethod<CsvFile>()(exportCsvInput),
@@ -78,7 +78,10 @@ export const contract = {
   'vouchers.render': defineMethod<RenderedFile>()(renderVoucherInput),
   'vouchers.previewCode': defineMethod<CodePreview>()(codePreviewInput),
   'scan.submit': defineMethod<ScanResult>()(scanSubmitInput),
-  'cards.addStamp': defineMethod<CardDetails>()(addStampInput),
+  'cards.addStamp': defineMethod<StampResult>()(addStampInput),
+  'scan.status': defineMethod<ScanStatus>()(noInput),
+  /** Ends the scan pause the person confirmed, recorded with the seat and time. */
+  'scan.endPause': defineMethod<ScanStatus>()(endPauseInput),
 };
 
 export type Contract = typeof contract;

@@ -12,3 +12,8 @@ export function platformsToMask(platforms: readonly Platform[]): number {
 export function maskToPlatforms(mask: number): Platform[] {
   return PLATFORMS.filter((platform) => (mask & BIT[platform]) !== 0);
 }
+
+/** Whether a card is saved in a wallet (Apple or Google): only there can a wallet push reach it. */
+export function isInWallet(platforms: readonly Platform[]): boolean {
+  return platforms.some((platform) => platform !== 'web');
+}

@@ -50,4 +50,6 @@ export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'vouchers.previewCode': { code: 'FREECOFFEE' },
   'scan.submit': { input: '113772' },
   'cards.addStamp': { id: 100001 },
+  'scan.status': {},
+  'scan.endPause': { pauseId: 1 },
 };

@@ -1,23 +1,72 @@
 import type { Db } from '../client';
 
-/** Logs a scan that found nothing, for the brute-force guard. */
-export function recordScanFailure(db: Db, seat: string, at: number, outcome: string, input: string): void {
-  db.prepare('INSERT INTO scan_failures (seat, at, outcome, input) VALUES (?, ?, ?, ?)').run(seat, at, outcome, input.slice(0, 64));
+/** This data folder's installation id (made once by migration 0008). */
+export function installationId(db: Db): string {
+  return db.prepare('SELECT installation_id FROM installation WHERE id = 1').pluck().get() as string;
 }
 
-export function countScanFailuresSince(db: Db, seat: string, since: number): number {
-  return db.prepare('SELECT count(*) FROM scan_failures WHERE seat = ? AND at >= ?').pluck().get(seat, since) as number;
-}
-
-export function lockSeat(db: Db, seat: string, until: number, failures: number): void {
-  db.prepare('INSERT INTO seat_locks (seat, until, failures) VALUES (?, ?, ?) ON CONFLICT(seat) DO UPDATE SET until = excluded.until, failures = excluded.failures').run(
+/** Logs a scan that found nothing, for the guard: by installation, with the seat name of the moment. */
+export function recordScanFailure(db: Db, installation: string, seat: string, at: number, outcome: string, input: string): void {
+  db.prepare('INSERT INTO scan_failures (installation_id, seat, at, outcome, input) VALUES (?, ?, ?, ?, ?)').run(
+    installation,
     seat,
-    until,
-    failures,
+    at,
+    outcome,
+    input.slice(0, 64),
   );
 }
 
-export function seatLockedUntil(db: Db, seat: string, at: number): number | null {
-  const until = db.prepare('SELECT until FROM seat_locks WHERE seat = ? AND until > ?').pluck().get(seat, at) as number | undefined;
-  return until ?? null;
+export function countScanFailuresSince(db: Db, installation: string, since: number): number {
+  return db.prepare('SELECT count(*) FROM scan_failures WHERE installation_id = ? AND at >= ?').pluck().get(installation, since) as number;
+}
+
+export interface ScanPauseRow {
+  id: number;
+  seat: string;
+  startedAt: number;
+  until: number;
+  failures: number;
+  endedAt: number | null;
+  endedBy: string | null;
+}
+
+const PAUSE_COLUMNS = 'id, seat, started_at AS startedAt, until, failures, ended_at AS endedAt, ended_by AS endedBy';
+
+export function insertPause(db: Db, installation: string, seat: string, startedAt: number, until: number, failures: number): number {
+  const result = db
+    .prepare('INSERT INTO scan_pauses (installation_id, seat, started_at, until, failures) VALUES (?, ?, ?, ?, ?)')
+    .run(installation, seat, startedAt, until, failures);
+  return Number(result.lastInsertRowid);
+}
+
+/** The pause in force at `at`, if any. */
+export function currentPause(db: Db, installation: string, at: number): ScanPauseRow | undefined {
+  return db
+    .prepare(`SELECT ${PAUSE_COLUMNS} FROM scan_pauses WHERE installation_id = ? AND ended_at IS NULL AND until > ? ORDER BY id DESC LIMIT 1`)
+    .get(installation, at) as ScanPauseRow | undefined;
+}
+
+/** When the last pause that began by `at` ended (ran out or was ended by a person); null when there was none. */
+export function lastPauseEnd(db: Db, installation: string, at: number): number | null {
+  const end = db
+    .prepare('SELECT max(coalesce(ended_at, until)) FROM scan_pauses WHERE installation_id = ? AND started_at <= ?')
+    .pluck()
+    .get(installation, at) as number | null;
+  return end ?? null;
+}
+
+/** Ends a pause early; false when it was not in force any more. */
+export function endPauseIfActive(db: Db, id: number, installation: string, seat: string, at: number): boolean {
+  return (
+    db
+      .prepare('UPDATE scan_pauses SET ended_at = ?, ended_by = ? WHERE id = ? AND installation_id = ? AND ended_at IS NULL AND until > ?')
+      .run(at, seat, id, installation, at).changes === 1
+  );
+}
+
+/** The latest pauses, newest first. */
+export function recentPauses(db: Db, installation: string, limit: number): ScanPauseRow[] {
+  return db
+    .prepare(`SELECT ${PAUSE_COLUMNS} FROM scan_pauses WHERE installation_id = ? ORDER BY id DESC LIMIT ?`)
+    .all(installation, limit) as ScanPauseRow[];
 }

@@ -15,7 +15,10 @@ interface Props {
   onDone(): void;
 }
 
-/** Add or remove stamps, with a required reason; never below zero or above the goal. */
+/**
+ * Add or remove stamps, with a required reason; never below zero. Stamps that reach the goal issue the card's
+ * rewards and start its next round: the dialog says so before it is sent.
+ */
 export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'add' | 'remove'>('add');
@@ -29,9 +32,8 @@ export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
       ? t('cards.adjust.wholeNumber')
       : mode === 'remove' && n > card.stamps
         ? t('cards.adjust.tooMany', { stamps: card.stamps })
-        : mode === 'add' && card.stamps + n > card.goal
-          ? t('cards.adjust.tooFull', { room: card.goal - card.stamps, goal: card.goal })
-          : null;
+        : null;
+  const completes = mode === 'add' && localError === null && card.stamps + n >= card.goal;
   const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const submit = async (event: FormEvent) => {
@@ -59,7 +61,11 @@ export function AdjustStampsDialog({ card, onClose, onDone }: Props) {
             </label>
           ))}
         </div>
-        <FormField label={t('cards.adjust.count')} error={localError ?? fieldError('delta')}>
+        <FormField
+          label={t('cards.adjust.count')}
+          hint={completes ? <span data-testid="adjust-completes">{t('cards.adjust.completes', { count: (card.stamps + n) % card.goal })}</span> : undefined}
+          error={localError ?? fieldError('delta')}
+        >
           <NumberField value={count} onValueChange={setCount} />
         </FormField>
         <FormField label={t('cards.adjust.reason')} hint={t('cards.adjust.reasonHint')} error={fieldError('reason')}>

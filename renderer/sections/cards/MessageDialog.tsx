@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isInWallet } from '../../../shared/domain/platforms';
 import { EMAIL_BODY_MAX, EMAIL_SUBJECT_MAX, PUSH_TEXT_MAX, type CardDetails } from '../../../shared/schemas/cards';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -14,11 +15,15 @@ interface Props {
   onSent(): void;
 }
 
-/** A personal message by wallet PUSH (at most 20 characters) and/or Email, queued for the cloud service. */
+/**
+ * A personal message by wallet PUSH (at most 20 characters) and/or Email, queued for the cloud service. A push
+ * needs a wallet: for a card saved only on the web it is off, with the reason (the core refuses it too).
+ */
 export function MessageDialog({ card, onClose, onSent }: Props) {
   const { t } = useTranslation();
-  const [usePush, setUsePush] = useState(true);
-  const [useEmail, setUseEmail] = useState(false);
+  const canPush = isInWallet(card.platforms);
+  const [usePush, setUsePush] = useState(canPush);
+  const [useEmail, setUseEmail] = useState(!canPush && Boolean(card.email));
   const [push, setPush] = useState('');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -54,8 +59,9 @@ export function MessageDialog({ card, onClose, onSent }: Props) {
       <form className="form" onSubmit={submit} noValidate>
         <div className="check-row">
           <label className="check">
-            <input type="checkbox" checked={usePush} onChange={(e) => setUsePush(e.target.checked)} />
+            <input type="checkbox" checked={usePush} onChange={(e) => setUsePush(e.target.checked)} disabled={!canPush} />
             {t('cards.message.push')}
+            {!canPush && <span className="muted"> ({t('cards.message.noWallet')})</span>}
           </label>
           <label className="check">
             <input type="checkbox" checked={useEmail} onChange={(e) => setUseEmail(e.target.checked)} disabled={!card.email} />

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScanResult } from '../../../shared/schemas/scan';
+import type { IssuedReward, ScanResult } from '../../../shared/schemas/scan';
 import { useSettings } from '../../app/SettingsContext';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { call } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
+import { PauseBanner } from './PauseBanner';
+import { PauseHistory } from './PauseHistory';
 import { ScannedCard } from './ScannedCard';
+import { useScanStatus } from './use-scan-status';
 import { VoucherOutcome } from './VoucherOutcome';
 
 /** A scan's answer, with when it was shown (the card's cooldown counts from there) and a number per scan. */
@@ -18,7 +21,9 @@ interface Shown {
 
 /**
  * Scan & Redeem: one always-focused field for a keyboard-wedge scanner or typing. A voucher is redeemed
- * at once and the outcome is shown big; a card is shown with an Add stamp button (cooldown respected).
+ * at once and the outcome is shown big; a card is shown with an Add stamp button (cooldown respected), and a
+ * reward the stamp issues can be redeemed on the spot. While scanning is paused (too many unknown codes) a
+ * banner says so and lets a person end the pause; the latest pauses are listed below.
  */
 export function ScanPage() {
   const { t } = useTranslation();
@@ -30,8 +35,13 @@ export function ScanPage() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const scanStatus = useScanStatus();
 
   useEffect(() => field.current?.focus(), [shown]);
+  const show = (result: ScanResult) => {
+    setShown({ result, at: Date.now(), scan: ++scans.current });
+    if (result.kind === 'voucher' && (result.result.outcome === 'locked' || result.result.lockedUntil)) void scanStatus.refresh();
+  };
 
   // Scans are sent one after another, in the order they were made; the field is emptied as each is sent,
   // so the next scan starts clean even while the previous one is still being answered.
@@ -42,8 +52,7 @@ export function ScanPage() {
       setBusy(true);
       setError(null);
       try {
-        const result = await call('scan.submit', { input: text, voucherId });
-        setShown({ result, at: Date.now(), scan: ++scans.current });
+        show(await call('scan.submit', { input: text, voucherId }));
         setLastInput(text);
       } catch (e) {
         setError(e);
@@ -83,20 +92,45 @@ export function ScanPage() {
   };
   const addStamp = async (id: number) => {
     setError(null);
-    const card = await call('cards.addStamp', { id });
-    setShown((previous) => ({
-      result: { kind: 'card', card, stampWaitSeconds: settings?.scanCooldownSeconds ?? 0 },
-      at: Date.now(),
-      scan: previous?.scan ?? ++scans.current,
-    }));
-    return card;
+    try {
+      const stamped = await call('cards.addStamp', { id });
+      const { issuedRewards: _rewards, ...card } = stamped;
+      setShown((previous) => ({
+        result: { kind: 'card', card, stampWaitSeconds: settings?.scanCooldownSeconds ?? 0 },
+        at: Date.now(),
+        scan: previous?.scan ?? ++scans.current,
+      }));
+      return stamped;
+    } catch (e) {
+      void scanStatus.refresh(); // a refusal may come from a pause that began elsewhere
+      throw e;
+    }
+  };
+  // the reward just issued, redeemed at this seat and recorded like any redemption
+  const redeemReward = async (reward: IssuedReward) => {
+    setError(null);
+    try {
+      show({ kind: 'voucher', result: await call('vouchers.redeem', { input: reward.token, voucherId: reward.voucherId }) });
+    } catch (e) {
+      setError(e);
+    }
   };
 
   const when = (instant: number | null | undefined) => (instant && settings ? formatDateTime(instant, settings) : '');
   const result = shown?.result;
+  const pause = scanStatus.status?.pause;
   return (
     <>
       <PageHeader title={t('scan.title')} subtitle={t('scan.subtitle', { seat: settings?.seatName ?? '' })} />
+      {pause && (
+        <PauseBanner
+          key={pause.id}
+          pause={pause}
+          seat={settings?.seatName ?? ''}
+          when={when}
+          onChanged={(status) => (status ? scanStatus.setStatus(status) : void scanStatus.refresh())}
+        />
+      )}
       <form className="scan-form" onSubmit={onSubmit}>
         <input
           ref={field}
@@ -129,9 +163,11 @@ export function ScanPage() {
           shownAt={shown!.at}
           lastStamp={when(result.card.lastStampAt)}
           onAddStamp={addStamp}
+          onRedeemReward={(reward) => void redeemReward(reward)}
           onError={setError}
         />
       )}
+      <PauseHistory pauses={scanStatus.status?.recent ?? []} when={when} />
     </>
   );
 }

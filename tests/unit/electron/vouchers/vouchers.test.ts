@@ -151,16 +151,17 @@ describe('vouchers in the core, on a real SQLite file', () => {
     expect(await call('vouchers.void', { id: other!.id, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('repeated unknown codes lock the seat for a while, other seats still work', async () => {
+  it('repeated unknown codes pause scanning on this installation for a while, whatever the seat is called', async () => {
     await value('settings.set', { scanLockAfter: 3, scanLockMinutes: 5 });
     const [voucher] = (await value<Issued>('vouchers.issue', { title: 'Gift', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } })).vouchers;
     for (let i = 0; i < 3; i++) expect((await value<Redeemed>('vouchers.redeem', { input: `GUESS${i}` }, 'Kiosk')).outcome).toBe('unknown');
     const locked = await value<Redeemed>('vouchers.redeem', { input: voucher!.token }, 'Kiosk');
     expect(locked.outcome).toBe('locked');
     expect(locked.lockedUntil).toBe(now + 5 * 60_000);
-    expect((await value<Redeemed>('vouchers.redeem', { input: voucher!.token }, 'Counter 1')).outcome).toBe('redeemed');
+    // the pause belongs to the installation (issue 8): another seat name on it is paused too
+    expect((await value<Redeemed>('vouchers.redeem', { input: voucher!.token }, 'Counter 1')).outcome).toBe('locked');
     now += 6 * 60_000;
-    expect((await value<Redeemed>('vouchers.redeem', { input: voucher!.token }, 'Kiosk')).outcome).toBe('already_redeemed');
+    expect((await value<Redeemed>('vouchers.redeem', { input: voucher!.token }, 'Kiosk')).outcome).toBe('redeemed');
     expect(core.db.sqlite.prepare("SELECT count(*) AS n FROM scan_failures WHERE seat = 'Kiosk'").get()).toEqual({ n: 3 });
   });
 
