@@ -108,7 +108,7 @@ describe('the reward cycle', () => {
   it('a card whose template names no reward at its goal still gets one, named after its stamp card', async () => {
     const stamped = await value<Stamped>('cards.addStamp', { id: 113774 });
     expect(stamped.stamps).toBe(0);
-    expect(stamped.issuedRewards.map((r) => r.title)).toEqual(['Reward: Template 2048']);
+    expect(stamped.issuedRewards.map((r) => r.title)).toEqual(['Template 2048 reward']);
   });
 
   it('a card left full by an earlier version gets its reward with its next stamp', async () => {
