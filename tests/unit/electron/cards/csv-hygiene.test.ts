@@ -40,6 +40,15 @@ describe('CSV import and export: control characters and formulas', () => {
     expect(await names()).toEqual(['Olivia Smith', 'สมชาย']);
   });
 
+  it('a file with a lone surrogate anywhere (no UTF-8 decoder makes one: it came through the API) is refused whole', async () => {
+    const csv = [HEADER, row(200001, 'Olivia Smith'), row(200002, 'Jos\ud800e')].join('\n');
+    for (const dryRun of [true, false]) {
+      const result = await core.call('cards.importCsv', { csv, dryRun });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'csv', key: 'validation.brokenCharacter' } });
+    }
+    expect(await names()).toEqual([]);
+  });
+
   it('bidi embedding, override and isolate controls are stripped from the cells; ZWNJ and ZWJ stay', async () => {
     const csv = [HEADER, row(200001, '\u202eexe.live\u202c'), row(200002, '\u2067علی\u200cرضا\u2069'), row(200003, 'ક્\u200dષ')].join('\n');
     await value<Report>('cards.importCsv', { csv, dryRun: false });
