@@ -72,4 +72,19 @@ describe('CSV import and export: control characters and formulas', () => {
     const again = await value<Report>('cards.importCsv', { csv: file.csv, dryRun: true });
     expect(again).toMatchObject({ skipped: tricky.length, imported: 0, rejected: [] });
   });
+
+  it('the history and voucher-code exports neutralise formulas too (seat, reason, voucher title)', async () => {
+    await value<Report>('cards.importCsv', { csv: [HEADER, row(200001, 'Olivia Smith')].join('\n'), dryRun: false });
+    await value('settings.set', { seatName: '＠Counter' });
+    await value('cards.adjustStamps', { id: 200001, delta: 1, reason: '\u200b=HYPERLINK("http://evil.example")' });
+    const issued = await value<{ vouchers: Array<{ id: number }> }>('vouchers.issue', { cardId: 200001, title: '＝1+1; free', redeemCode: null, validity: { kind: 'unlimited' } });
+    const history = (await value<{ csv: string }>('cards.exportHistoryCsv', { id: 200001 })).csv;
+    const codes = (await value<{ csv: string }>('vouchers.exportCsv', { id: issued.vouchers[0]!.id })).csv;
+    expect(history).toContain(',\'＠Counter,');
+    expect(history).toContain('"\'＝1+1; free"');
+    expect(codes).toContain(',"\'＝1+1; free",');
+    for (const line of [...history.split('\r\n'), ...codes.split('\r\n')]) {
+      for (const piece of line.split(/[;,]/)) expect(piece, line).not.toMatch(/^["\u200b]*[=+＝＠－]/);
+    }
+  });
 });
