@@ -8,6 +8,7 @@ import { hasNul, looksLikeFormula, withoutBidiControls } from '../../shared/doma
 import { IMPORT_COLUMNS, type ImportReasonKey, type RejectedRow } from '../../shared/schemas/cards';
 import { CsvError, readCsv } from '../csv/parse-csv';
 import type { ImportCardValues } from '../db/repos/card-import.repo';
+import type { OperationProgress } from '../../shared/schemas/operations';
 
 /** Why a row was rejected: a key of the `cards.importReasons` catalogue area and its values. */
 export interface RowRejection {
@@ -38,6 +39,21 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,63}$/;
  * cell, as the forms drop them from names (shared/schemas/common.ts).
  */
 export function parseImportCsv(csv: string, timeZone: string, now: number): ParsedImport {
+  const reading = readImportCsv(csv, timeZone, now);
+  for (;;) {
+    const next = reading.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Records read between two progress reports (a turn of the event loop may come at each). */
+const RECORDS_PER_STEP = 250;
+
+/**
+ * parseImportCsv in steps: yields how far it is (lines of the file) every few hundred records, so a large file
+ * is read with turns of the event loop between them (electron/db/write-job.ts `runPaced`).
+ */
+export function* readImportCsv(csv: string, timeZone: string, now: number): Generator<OperationProgress, ParsedImport, void> {
   if (csv.includes('\ufffd')) {
     throw fileError('import.notUtf8');
   }
@@ -46,6 +62,7 @@ export function parseImportCsv(csv: string, timeZone: string, now: number): Pars
   const parsed: ParsedImport = { rows: [], rejected: [], total: 0 };
   let columns: Map<string, number> | null = null;
   const seen = new Map<number, number>();
+  const lines = lineCount(text);
   try {
     for (const record of records) {
       if (!columns) {
@@ -54,6 +71,7 @@ export function parseImportCsv(csv: string, timeZone: string, now: number): Pars
       }
       parsed.total++;
       if (parsed.total > MAX_ROWS) throw fileError('import.tooManyRows', { max: MAX_ROWS });
+      if (parsed.total % RECORDS_PER_STEP === 0) yield { stage: 'reading', done: record.line, total: lines };
       const result = readRow(record.fields, columns, timeZone, now);
       if ('key' in result) {
         parsed.rejected.push(rejectedRow(record.line, result));
@@ -75,6 +93,12 @@ export function parseImportCsv(csv: string, timeZone: string, now: number): Pars
   }
   if (!columns) throw fileError('import.empty', { columns: IMPORT_COLUMNS.join(', ') });
   return parsed;
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 function fileError(key: ErrorKey, params?: TranslationParams): AppError {

@@ -12,6 +12,7 @@ import { createDemoHandlers } from '../demo/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
 import path from 'node:path';
 import { createDispatcher } from './dispatch';
+import { createProgressBoard } from './progress-board';
 import type { CallContext, Handlers } from './handler-types';
 
 export interface CoreOptions {
@@ -45,8 +46,11 @@ export function createCore(options: CoreOptions): Core {
   // phone search forms in step with the shop's country (filled here on the first start after the upgrade)
   syncPhoneSearch(db);
   setSystemLocale(db, pickLocale(options.systemLocales ?? []));
+  // how far long calls (large imports and batches) are, by the operation id their caller gave
+  const progress = createProgressBoard();
   const handlers = {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
+    'operations.progress': ({ id }) => progress.read(id),
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db),
@@ -54,7 +58,7 @@ export function createCore(options: CoreOptions): Core {
     ...createScanHandlers(db),
     ...createDemoHandlers(db),
   } satisfies Handlers;
-  const dispatch = createDispatcher(handlers);
+  const dispatch = createDispatcher(handlers, console.error, progress);
   const now = options.now ?? Date.now;
   const stopSweeps = options.expirySweepMs === 0 ? () => {} : startExpirySweeps(db, now, options.expirySweepMs);
   return {

@@ -1,4 +1,5 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api/contract';
+import type { OperationProgress } from '../../shared/schemas/operations';
 
 /** Who is calling and when: every event a handler writes records the seat. */
 export interface CallContext {
@@ -6,6 +7,8 @@ export interface CallContext {
   seat: string;
   /** The clock, injectable for tests of expiry and time zones. */
   now: () => number;
+  /** Long work reports how far it is here; set when the call names an operationId (see operations.progress). */
+  progress?: (progress: OperationProgress) => void;
 }
 
 export type Handler<K extends MethodName> = (

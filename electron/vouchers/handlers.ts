@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import type { HandlersFor } from '../core/handler-types';
 import { code128Svg, qrSvg } from '../barcodes/svg';
 import { addScanStamp, submitScan } from '../scan/scan-service';
-import { issueVouchers } from './issue-vouchers';
+import { issueVouchersPaced } from './issue-vouchers';
 import { redeemVoucher } from './redeem-voucher';
 import { exportCodesCsv } from './voucher-files';
 import { getVoucherDetails, listVoucherPage, voidVoucher } from './voucher-service';
@@ -24,7 +24,7 @@ type VoucherMethods =
 
 export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor<VoucherMethods> {
   return {
-    'vouchers.issue': (input, ctx) => issueVouchers(db, input, ctx),
+    'vouchers.issue': (input, ctx) => issueVouchersPaced(db, input, ctx),
     'vouchers.redeem': ({ input, voucherId }, ctx) => redeemVoucher(db, input, voucherId, ctx),
     'vouchers.get': ({ id }, ctx) => getVoucherDetails(db, id, ctx.now()),
     'vouchers.list': (input, ctx) => listVoucherPage(db, input, ctx.now()),

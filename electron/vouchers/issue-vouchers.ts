@@ -1,20 +1,49 @@
 import { AppError } from '../../shared/api/errors';
 import { expiryOf, isPastDate } from '../../shared/domain/validity';
-import type { IssueResult, IssueVoucherInput } from '../../shared/schemas/vouchers';
+import type { OperationProgress } from '../../shared/schemas/operations';
+import type { IssuedVoucher, IssueResult, IssueVoucherInput } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { runWriteJob, runWriteNow } from '../db/write-job';
 import { existingGeneratedCodes, findImage, insertBatch, insertVouchers, type NewVoucher } from '../db/repos/vouchers.repo';
 import { requireLiveCard } from '../cards/card-service';
 import type { CallContext } from '../core/handler-types';
 import { getSettings } from '../settings/settings-service';
 import { newGeneratedCodes, newVoucherTokens } from './tokens';
 
+/** From this many vouchers on, a batch is written as a write job (turns of the event loop between steps). */
+export const LARGE_BATCH = 1_000;
+/** Vouchers made between two progress reports. */
+const VOUCHERS_PER_STEP = 250;
+
 /**
  * vouchers.issue. With a card: one voucher tied to it, a voucher_issued event in the card's history and
  * an outbox entry that carries it to the wallet. Without: `quantity` free vouchers in one batch, each with
  * its own unique generated code (or the shop's POS code). The whole batch is one transaction: all or none.
+ * A large batch is written as a write job on a connection of its own (electron/db/write-job.ts), so the app
+ * keeps answering while it is made, and reports its progress through `ctx.progress`.
  */
+export async function issueVouchersPaced(db: Db, input: IssueVoucherInput, ctx: CallContext): Promise<IssueResult> {
+  const plan = planIssue(db, input, ctx);
+  if (plan.quantity < LARGE_BATCH) return runWriteNow(db, (writeDb) => issueSteps(writeDb, input, plan, ctx.seat));
+  return runWriteJob(db, (writeDb) => issueSteps(writeDb, input, plan, ctx.seat), { onProgress: ctx.progress });
+}
+
+/** vouchers.issue at once, in one transaction on the app's connection (a customer's voucher, a small batch). */
 export function issueVouchers(db: Db, input: IssueVoucherInput, ctx: CallContext): IssueResult {
+  const plan = planIssue(db, input, ctx);
+  return runWriteNow(db, (writeDb) => issueSteps(writeDb, input, plan, ctx.seat));
+}
+
+interface IssuePlan {
+  now: number;
+  quantity: number;
+  expiresAt: number | null;
+  codeKind: 'generated' | 'static' | null;
+}
+
+/** Checks what can be checked before writing; throws the caller's error. */
+function planIssue(db: Db, input: IssueVoucherInput, ctx: CallContext): IssuePlan {
   const now = ctx.now();
   const { timeZone } = getSettings(db);
   const quantity = input.quantity ?? 1;
@@ -25,16 +54,22 @@ export function issueVouchers(db: Db, input: IssueVoucherInput, ctx: CallContext
     throw new AppError('invalid_input', 'voucher.dateInPast', { field: 'validity.date' });
   }
   if (input.imageId && !findImage(db, input.imageId)) throw new AppError('invalid_input', 'voucher.imageNotUploaded', { field: 'imageId' });
-  const expiresAt = expiryOf(input.validity, now, timeZone);
   // a free voucher always carries a code: otherwise nobody could redeem it
   const codeKind = input.redeemCode?.kind ?? (input.cardId === undefined ? 'generated' : null);
+  return { now, quantity, expiresAt: expiryOf(input.validity, now, timeZone), codeKind };
+}
 
-  return db.tx(() => {
-    if (input.cardId !== undefined) requireLiveCard(db, input.cardId);
-    const codes = codeKind === 'generated' ? uniqueGeneratedCodes(db, quantity) : null;
-    const tokens = newVoucherTokens(quantity);
-    const batchId = quantity > 1 ? insertBatch(db, quantity, now) : null;
-    const rows: NewVoucher[] = tokens.map((token, i) => ({
+/** The writes of one issue, a few hundred vouchers per step; run inside one transaction. */
+function* issueSteps(db: Db, input: IssueVoucherInput, plan: IssuePlan, seat: string): Generator<OperationProgress, IssueResult, void> {
+  const { now, quantity, expiresAt, codeKind } = plan;
+  if (input.cardId !== undefined) requireLiveCard(db, input.cardId);
+  const batchId = quantity > 1 ? insertBatch(db, quantity, now) : null;
+  const codesInBatch = new Set<string>();
+  const issued: IssuedVoucher[] = [];
+  for (let start = 0; start < quantity; start += VOUCHERS_PER_STEP) {
+    const count = Math.min(VOUCHERS_PER_STEP, quantity - start);
+    const codes = codeKind === 'generated' ? uniqueGeneratedCodes(db, count, codesInBatch) : null;
+    const rows: NewVoucher[] = newVoucherTokens(count).map((token, i) => ({
       token,
       batchId,
       cardId: input.cardId ?? null,
@@ -47,27 +82,30 @@ export function issueVouchers(db: Db, input: IssueVoucherInput, ctx: CallContext
       issuedAt: now,
       expiresAt,
     }));
-    const ids = insertVouchers(db, rows, ctx.seat);
-    enqueueOutbox(
-      db,
-      input.cardId !== undefined ? 'voucher.issued' : 'vouchers.issued',
-      { cardId: input.cardId ?? null, batchId, vouchers: rows.map((r, i) => ({ id: ids[i], token: r.token, code: r.redeemCode, expiresAt })) },
-      now,
-    );
-    return {
-      batchId,
-      vouchers: rows.map((r, i) => ({ id: ids[i]!, token: r.token, redeemCode: r.redeemCode, status: 'active' as const, issuedAt: now, expiresAt })),
-    };
-  });
+    const ids = insertVouchers(db, rows, seat);
+    rows.forEach((r, i) => issued.push({ id: ids[i]!, token: r.token, redeemCode: r.redeemCode, status: 'active', issuedAt: now, expiresAt }));
+    yield { stage: 'writing', done: start + count, total: quantity };
+  }
+  enqueueOutbox(
+    db,
+    input.cardId !== undefined ? 'voucher.issued' : 'vouchers.issued',
+    { cardId: input.cardId ?? null, batchId, vouchers: issued.map((v) => ({ id: v.id, token: v.token, code: v.redeemCode, expiresAt })) },
+    now,
+  );
+  return { batchId, vouchers: issued };
 }
 
-/** `count` generated codes unique among themselves and against every stored one. */
-function uniqueGeneratedCodes(db: Db, count: number): string[] {
-  const result = new Set<string>();
-  while (result.size < count) {
-    const fresh = newGeneratedCodes(count - result.size).filter((code) => !result.has(code));
-    const taken = existingGeneratedCodes(db, fresh);
-    for (const code of fresh) if (!taken.has(code)) result.add(code);
+/** `count` generated codes unique among themselves, against `taken` (added to it) and against every stored one. */
+function uniqueGeneratedCodes(db: Db, count: number, taken: Set<string>): string[] {
+  const result: string[] = [];
+  while (result.length < count) {
+    const fresh = newGeneratedCodes(count - result.length).filter((code) => !taken.has(code));
+    const stored = existingGeneratedCodes(db, fresh);
+    for (const code of fresh) {
+      if (stored.has(code) || taken.has(code)) continue;
+      taken.add(code);
+      result.push(code);
+    }
   }
-  return [...result];
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defineMethod } from './define-method';
+import { operationProgressInput, type OperationProgress } from '../schemas/operations';
 import { noInput } from '../schemas/common';
 import { settingsPatchSchema, type Settings } from '../schemas/settings';
 import type { AppInfo, DemoLoaded } from '../schemas/app-info';
@@ -49,6 +50,8 @@ import { addStampInput, endPauseInput, scanSubmitInput, type ScanResult, type Sc
  */
 export const contract = {
   'app.info': defineMethod<AppInfo>()(noInput),
+  /** How far a long call named by its operationId is (null: unknown, or long over). */
+  'operations.progress': defineMethod<OperationProgress | null>()(operationProgressInput),
   'settings.get': defineMethod<Settings>()(noInput),
   'settings.set': defineMethod<Settings>()(settingsPatchSchema),
 

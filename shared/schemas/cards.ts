@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { says } from './messages';
+import { operationIdSchema } from './operations';
 import { PLATFORMS, type Platform } from '../domain/platforms';
 import { EVENT_TYPES, type EventType } from '../domain/events';
 import { hasLoneSurrogate } from '../domain/text-hygiene';
@@ -166,6 +167,8 @@ export const importCsvInput = z.strictObject({
     .max(IMPORT_CSV_MAX, says('csvTooLarge'))
     .refine((csv) => !hasLoneSurrogate(csv), says('brokenCharacter')),
   dryRun: z.boolean(),
+  /** Names the import for operations.progress while it runs. */
+  operationId: operationIdSchema.optional(),
 });
 
 /** Why an import row was rejected: a key of the `cards.importReasons` catalogue area. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { says } from './messages';
+import { operationIdSchema } from './operations';
 import { staticCodeProblem } from '../domain/redeem-code';
 import { isValidDate } from '../domain/validity';
 import { cardIdSchema } from './cards';
@@ -74,6 +75,8 @@ export const issueVoucherInput = z.strictObject({
     .min(1, says('quantityMin'))
     .max(MAX_QUANTITY, says('quantityMax'))
     .optional(),
+  /** Names a large batch for operations.progress while it is made. */
+  operationId: operationIdSchema.optional(),
 });
 export type IssueVoucherInput = z.infer<typeof issueVoucherInput>;
 

@@ -6,6 +6,7 @@ import type { MethodInput, MethodName } from '../../shared/api/contract';
  */
 export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'app.info': {},
+  'operations.progress': { id: 'import-0001' },
   'settings.get': {},
   'settings.set': { shopName: 'Corner Café', timeZone: 'Asia/Bangkok', locale: 'en', cardPageBaseUrl: 'https://cards.example.com/c/' },
   'cards.search': {

@@ -2,14 +2,21 @@ import type { Db } from '../client';
 import type { CardFields } from './card-fields';
 import { phoneForms } from '../../../shared/domain/phone';
 import { phoneSearchCountry } from './phone-search.repo';
+import type { OperationProgress } from '../../../shared/schemas/operations';
 
 export interface ExistingCard extends CardFields {
   customerId: number;
   deletedAt: number | null;
 }
 
-/** The cards among `ids` that exist already (deleted ones included), by card number. */
-export function findCardsForImport(db: Db, ids: readonly number[]): Map<number, ExistingCard> {
+/** Card numbers looked up per statement, and between two progress reports. */
+const IDS_PER_STEP = 5_000;
+
+/**
+ * The cards among `ids` that exist already (deleted ones included), by card number; in steps of a few thousand
+ * ids, each yielding how many were looked up.
+ */
+export function* findCardsForImport(db: Db, ids: readonly number[]): Generator<OperationProgress, Map<number, ExistingCard>, void> {
   const statement = db.prepare(
     `SELECT c.id, c.customer_id AS customerId, cu.name, cu.email, cu.phone, c.stamps, c.goal, c.platforms,
             c.template_id AS templateId, c.template_version AS templateVersion, c.created_at AS createdAt,
@@ -18,8 +25,9 @@ export function findCardsForImport(db: Db, ids: readonly number[]): Map<number, 
      WHERE c.id IN (SELECT value FROM json_each(?))`,
   );
   const found = new Map<number, ExistingCard>();
-  for (let i = 0; i < ids.length; i += 10_000) {
-    for (const row of statement.all(JSON.stringify(ids.slice(i, i + 10_000))) as ExistingCard[]) found.set(row.id, row);
+  for (let i = 0; i < ids.length; i += IDS_PER_STEP) {
+    for (const row of statement.all(JSON.stringify(ids.slice(i, i + IDS_PER_STEP))) as ExistingCard[]) found.set(row.id, row);
+    yield { stage: 'reading', done: Math.min(i + IDS_PER_STEP, ids.length), total: ids.length };
   }
   return found;
 }
@@ -39,12 +47,22 @@ export interface ImportCardValues extends Omit<CardFields, 'id'> {
   cardId: number;
 }
 
+/** Cards whose search entries are rebuilt per statement, and between two progress reports. */
+const SEARCH_ROWS_PER_STEP = 2_000;
+/** The page cache of a large import: new rows land at random places in the customer and card indexes. */
+const LARGE_IMPORT_CACHE_KIB = 262_144;
+
 /**
- * Runs a large import's writes with the per-row search and count triggers off (each costs ~80 µs
- * per card) and brings the search index and the live-card count up to date in set-based steps
- * afterwards. Call inside the import's transaction: the triggers come back in the same transaction.
+ * Runs a large import's writes (`write`, in steps) with the per-row search and count triggers off (each costs
+ * ~80 µs per card) and brings the search index and the live-card count up to date in set-based steps afterwards.
+ * Run inside the import's transaction: the triggers come back in the same transaction, and a rollback brings
+ * them back too.
  */
-export function withSearchMaintainedAfter(db: Db, touchedCardIds: readonly number[], write: () => void): void {
+export function* withSearchMaintainedAfter<T>(
+  db: Db,
+  touchedCardIds: readonly number[],
+  write: Generator<OperationProgress, T, void>,
+): Generator<OperationProgress, T, void> {
   const triggers = db
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
@@ -52,23 +70,26 @@ export function withSearchMaintainedAfter(db: Db, touchedCardIds: readonly numbe
     )
     .all() as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) db.sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
-  // a bigger page cache while writing: new rows land at random places in the customer and card indexes
   const previousCache = db.sqlite.pragma('cache_size', { simple: true }) as number;
-  if (touchedCardIds.length > 10_000) db.sqlite.pragma('cache_size = -262144');
+  if (touchedCardIds.length > 10_000) db.sqlite.pragma(`cache_size = -${LARGE_IMPORT_CACHE_KIB}`);
+  let result: T;
   try {
-    write();
+    result = yield* write;
   } finally {
     db.sqlite.pragma(`cache_size = ${previousCache}`);
   }
-  const ids = JSON.stringify(touchedCardIds);
-  db.prepare('DELETE FROM card_search WHERE rowid IN (SELECT value FROM json_each(?))').run(ids);
-  db
-    .prepare(
-      `INSERT INTO card_search (rowid, name)
-       SELECT c.id, cu.name_key FROM cards c JOIN customers cu ON cu.id = c.customer_id
-       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
-    )
-    .run(ids);
+  const remove = db.prepare('DELETE FROM card_search WHERE rowid IN (SELECT value FROM json_each(?))');
+  const add = db.prepare(
+    `INSERT INTO card_search (rowid, name)
+     SELECT c.id, cu.name_key FROM cards c JOIN customers cu ON cu.id = c.customer_id
+     WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
+  );
+  for (let i = 0; i < touchedCardIds.length; i += SEARCH_ROWS_PER_STEP) {
+    const ids = JSON.stringify(touchedCardIds.slice(i, i + SEARCH_ROWS_PER_STEP));
+    remove.run(ids);
+    add.run(ids);
+    yield { stage: 'indexing', done: Math.min(i + SEARCH_ROWS_PER_STEP, touchedCardIds.length), total: touchedCardIds.length };
+  }
   db
     .prepare(
       `INSERT INTO counters (name, value) SELECT 'live_cards', count(*) FROM cards WHERE deleted_at IS NULL
@@ -76,6 +97,7 @@ export function withSearchMaintainedAfter(db: Db, touchedCardIds: readonly numbe
     )
     .run();
   for (const trigger of triggers) db.sqlite.exec(trigger.sql);
+  return result;
 }
 
 /** Prepared statements for writing an import; call inside one transaction. */

@@ -27,7 +27,7 @@ describe('keyset paging', () => {
   let nextNewId = 90_000_000;
 
   /** Pages through the list, changing the data between pages: new cards, deletions of unseen cards. */
-  function walk(input: Record<string, unknown>): { seen: number[]; untouched: Set<number> } {
+  async function walk(input: Record<string, unknown>): Promise<{ seen: number[]; untouched: Set<number> }> {
     const before = new Set(pageAll(input));
     const seen: number[] = [];
     const deleted = new Set<number>();
@@ -39,7 +39,7 @@ describe('keyset paging', () => {
       cursor = page.nextCursor;
       // meanwhile, at the counter: a new card arrives and an unseen one is deleted
       const csv = `card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at\n${nextNewId++},Newcomer ${round},,,1024,3,1,8,web,,\n`;
-      core.handlers['cards.importCsv']({ csv, dryRun: false }, ctx);
+      await core.handlers['cards.importCsv']({ csv, dryRun: false }, ctx);
       const unseen = [...before].find((id) => !seen.includes(id) && !deleted.has(id) && id % 7 === round % 7);
       if (unseen !== undefined) {
         core.handlers['cards.delete']({ id: unseen }, ctx);
@@ -64,8 +64,8 @@ describe('keyset paging', () => {
 
   for (const by of CARD_SORTS) {
     for (const direction of ['asc', 'desc'] as const) {
-      it(`sorted by ${by} ${direction}: no duplicates, no gaps, while cards come and go`, () => {
-        const { seen, untouched } = walk({ sort: { by, direction } });
+      it(`sorted by ${by} ${direction}: no duplicates, no gaps, while cards come and go`, async () => {
+        const { seen, untouched } = await walk({ sort: { by, direction } });
         expect(new Set(seen).size).toBe(seen.length);
         const missing = [...untouched].filter((id) => !seen.includes(id));
         expect(missing).toEqual([]);
@@ -73,8 +73,8 @@ describe('keyset paging', () => {
     }
   }
 
-  it('a search query pages the same way', () => {
-    const { seen, untouched } = walk({ query: 'son' });
+  it('a search query pages the same way', async () => {
+    const { seen, untouched } = await walk({ query: 'son' });
     expect(new Set(seen).size).toBe(seen.length);
     expect([...untouched].filter((id) => !seen.includes(id))).toEqual([]);
     expect(untouched.size).toBeGreaterThan(100);
