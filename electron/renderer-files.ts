@@ -19,7 +19,8 @@ export function mimeTypeOf(file: string): string {
 
 /**
  * Resolves a URL path to a file of the built renderer, or null when the path escapes the folder
- * (`..`, encoded or not), holds a NUL byte, or names no file. Both hosts serve the renderer through it.
+ * (`..`, encoded or not, or through a symbolic link that leads out of it), holds a NUL byte, or names no file.
+ * Both hosts serve the renderer through it; the path returned is the real one, links resolved.
  */
 export function resolveRendererFile(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -34,7 +35,11 @@ export function resolveRendererFile(root: string, urlPath: string): string | nul
   const file = path.resolve(resolvedRoot, relative);
   if (!file.startsWith(resolvedRoot + path.sep)) return null;
   try {
-    return fs.statSync(file).isFile() ? file : null;
+    // the real paths: a link inside the folder may point anywhere on the disk
+    const realRoot = fs.realpathSync(resolvedRoot);
+    const real = fs.realpathSync(file);
+    if (!real.startsWith(realRoot + path.sep)) return null;
+    return fs.statSync(real).isFile() ? real : null;
   } catch {
     return null;
   }

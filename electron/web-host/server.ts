@@ -41,7 +41,7 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
       return sendResult(res, { ok: false, error: apiError('forbidden', 'api.unknownHost') });
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/rpc/')) return handleRpc(req, res, url.pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
       return;
@@ -54,7 +54,7 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
     sendStaticFile(res, file, req.method);
   }
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
     if (!hasAllowedOrigin(req, boundPort)) {
       return sendResult(res, { ok: false, error: apiError('forbidden', 'api.otherSite') });
     }
@@ -66,6 +66,10 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
     }
     if (req.method !== 'POST') {
       return sendResult(res, { ok: false, error: apiError('invalid_input', 'api.postOnly') });
+    }
+    const method = decodeMethodName(encodedMethod);
+    if (method === null) {
+      return sendResult(res, { ok: false, error: apiError('invalid_input', 'host.badAddress') });
     }
     const body = await readBody(req);
     if (body === 'too_large') {
@@ -101,6 +105,15 @@ export async function startWebHost({ core, token, rendererDir, port }: WebHostOp
         server.close(() => resolve());
       }),
   };
+}
+
+/** The method name of `/rpc/<name>`, or null when its percent-encoding is broken (`%`, `%ZZ`, `%C0%AF`). */
+function decodeMethodName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 function sendResult(res: ServerResponse, result: Result<unknown>): void {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../../electron/web-host/server';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
@@ -47,6 +47,13 @@ describe('browser host over real HTTP on 127.0.0.1', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Stampdesk</title>');
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(temp.dir, 'secret.txt'), 'do not serve');
+    // links inside the built renderer that lead out of it: to a file, and to a folder
+    fs.mkdirSync(path.join(temp.dir, 'private'));
+    fs.writeFileSync(path.join(temp.dir, 'private', 'keys.js'), 'do not serve either');
+    fs.symlinkSync(path.join(temp.dir, 'secret.txt'), path.join(rendererDir, 'assets', 'linked.js'));
+    fs.symlinkSync(path.join(temp.dir, 'private'), path.join(rendererDir, 'linked-folder'));
+    // a link that stays inside is fine
+    fs.symlinkSync(path.join(rendererDir, 'assets', 'app.js'), path.join(rendererDir, 'assets', 'alias.js'));
     core = createCore({ dataDir: path.join(temp.dir, 'data'), migrationsDir: MIGRATIONS_DIR, version: '9.9.9' });
     host = await startWebHost({ core, token: TOKEN, rendererDir, port: 0 });
   });
@@ -142,5 +149,31 @@ describe('browser host over real HTTP on 127.0.0.1', () => {
       expect((await request(host.port, { path: sneaky })).status, sneaky).toBe(404);
     }
     expect((await request(host.port, { method: 'DELETE', path: '/' })).status).toBe(405);
+  });
+
+  it('does not follow a symbolic link out of the built renderer', async () => {
+    for (const linked of ['/assets/linked.js', '/linked-folder/keys.js']) {
+      const res = await request(host.port, { path: linked });
+      expect(res.status, linked).toBe(404);
+      expect(res.body).not.toContain('do not serve');
+    }
+    const inside = await request(host.port, { path: '/assets/alias.js' });
+    expect([inside.status, inside.body]).toEqual([200, 'console.log(1)']);
+  });
+
+  it('answers a method name with broken percent-encoding with 400, not a server error with a stack trace', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const bad of ['/rpc/%', '/rpc/app.info%E0%A4%A', '/rpc/%ZZ', '/rpc/%C0%AF']) {
+        const res = await request(host.port, { method: 'POST', path: bad, headers: { Authorization: `Bearer ${TOKEN}` }, body: '{}' });
+        expect(res.status, bad).toBe(400);
+        const body = JSON.parse(res.body) as { ok: boolean; error: { code: string; key: string; message: string } };
+        expect(body).toMatchObject({ ok: false, error: { code: 'invalid_input', key: 'apiErrors.host.badAddress' } });
+        expect(res.body).not.toMatch(/URIError|\bat\s|node:internal/);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
