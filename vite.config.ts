@@ -29,17 +29,19 @@ function copyMigrations(): Plugin {
   };
 }
 
-function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs'): UserConfig {
+/** `emptyOutDir`: a build starts from an empty folder, so no file of an earlier build (a stale chunk, a map) ships. */
+function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', emptyOutDir = true): UserConfig {
   return {
     publicDir: false,
     plugins: [copyMigrations()],
     build: {
       ssr: entry,
       outDir,
-      emptyOutDir: false,
+      emptyOutDir,
       target: 'node20',
       minify: false,
-      sourcemap: true,
+      // no build ships source maps (they would hand out the sources); stack traces stay readable: no minifying
+      sourcemap: false,
       rollupOptions: {
         external: isExternal,
         output: { format, entryFileNames: fileName },
@@ -56,13 +58,13 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('electron/main.ts', 'dist/electron', 'main.cjs', 'cjs');
     case 'electron-preload':
       // sandboxed preloads can require nothing but electron: bundled into one file
-      return nodeBundle('electron/preload.ts', 'dist/electron', 'preload.cjs', 'cjs');
+      return nodeBundle('electron/preload.ts', 'dist/electron', 'preload.cjs', 'cjs', false); // beside main.cjs, built just before
     default:
       return {
         root: 'renderer',
         base: './',
         plugins: [react()],
-        build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome120', sourcemap: true },
+        build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome120', sourcemap: false },
         server: { host: '127.0.0.1' },
       };
   }
