@@ -7,18 +7,31 @@ import { translate } from '../shared/i18n/translator';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/create-core';
 import { registerIpc } from './ipc/register';
+import { prepareDataDir } from './db/data-dir';
 import { defaultDataDir } from './paths';
 import { applySecurity } from './security';
 import { createMainWindow } from './window';
 
 /**
- * Electron lifecycle only: single instance, open the core on the per-user database, lock down
+ * Electron lifecycle only: single instance per data folder, open the core on the per-user database, lock down
  * security, register IPC, open the window. Everything else lives in the core.
  */
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
 registerAppScheme(protocol);
+
+// One Stampdesk per data folder. Electron's single-instance lock is per user-data folder, so the user data lives in
+// the shop's data folder (the same folder by default): a second start on the same folder finds this one and focuses
+// its window, while a start on another folder (STAMPDESK_DATA_DIR) runs beside it. The folder lock taken when the
+// database opens (electron/db/folder-lock.ts) also keeps out a browser host or seeder, which Electron cannot see.
+const dataDir = defaultDataDir();
+try {
+  prepareDataDir(dataDir);
+  app.setPath('userData', dataDir);
+} catch {
+  // start() opens the folder again and explains in a dialog why it cannot be used
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,7 +53,6 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const appDir = app.getAppPath();
-  const dataDir = defaultDataDir();
   try {
     core = createCore({
       dataDir,

@@ -22,6 +22,10 @@ export interface FakeElectronState {
   openedExternally: string[];
   /** What app.getPreferredSystemLanguages() answers: the OS languages, best first. */
   systemLanguages: string[];
+  /** Paths set with app.setPath, by name. */
+  paths: Record<string, string>;
+  /** app.getPath('userData') at the moment requestSingleInstanceLock was asked (the lock is per user-data folder). */
+  userDataAtLockRequest: string | null;
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -78,13 +82,21 @@ function createFake() {
     invocations: [],
     openedExternally: [],
     systemLanguages: ['en-US'],
+    paths: {},
+    userDataAtLockRequest: null,
   };
   let readyResolve: () => void = () => {};
   let ready = new Promise<void>((resolve) => (readyResolve = resolve));
 
   const module = {
     app: Object.assign(appEvents, {
-      requestSingleInstanceLock: () => state.singleInstanceLock,
+      requestSingleInstanceLock: () => {
+        state.userDataAtLockRequest = state.paths.userData ?? null;
+        return state.singleInstanceLock;
+      },
+      setPath: (name: string, value: string) => {
+        state.paths[name] = value;
+      },
       whenReady: () => ready,
       getAppPath: () => state.appPath,
       isPackaged: false,
@@ -151,6 +163,8 @@ function createFake() {
       Object.assign(state, {
         appPath,
         systemLanguages: ['en-US'],
+        paths: {},
+        userDataAtLockRequest: null,
         singleInstanceLock: true,
         quitCalls: 0,
         errorBoxes: [],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/content-security-policy';
+import { lockDataFolder } from '../../../electron/db/folder-lock';
 import { fake, FakeWebContents } from '../../support/fake-electron';
 import { makeTempDir, MIGRATIONS_DIR } from '../../support/temp-dir';
 
@@ -11,7 +12,7 @@ vi.mock('electron', () => fake.module);
 const TRUSTED = { senderFrame: { url: 'app://stampdesk/index.html' } };
 
 /** Loads electron/main.ts fresh against the stand-in electron module and lets it reach "ready". */
-async function startShell(options: { lock?: boolean } = {}) {
+async function startShell(options: { lock?: boolean; beforeStart?: (dataDir: string) => void } = {}) {
   vi.resetModules();
   const temp = makeTempDir();
   fs.mkdirSync(path.join(temp.dir, 'app', 'dist', 'renderer'), { recursive: true });
@@ -20,6 +21,7 @@ async function startShell(options: { lock?: boolean } = {}) {
   fake.reset(path.join(temp.dir, 'app'));
   fake.state.singleInstanceLock = options.lock ?? true;
   process.env.STAMPDESK_DATA_DIR = path.join(temp.dir, 'data');
+  options.beforeStart?.(path.join(temp.dir, 'data'));
   await import('../../../electron/main');
   fake.becomeReady();
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -117,6 +119,17 @@ describe('Electron shell (against a stand-in electron module)', () => {
     }
   });
 
+  it('does not serve a symbolic link that leads out of the built renderer', async () => {
+    fs.writeFileSync(path.join(temp.dir, 'outside.js'), 'secret');
+    fs.symlinkSync(path.join(temp.dir, 'outside.js'), path.join(temp.dir, 'app', 'dist', 'renderer', 'linked.js'));
+    const serve = fake.state.protocolHandlers.get('app')!;
+    expect((await serve(new Request('app://stampdesk/linked.js'))).status).toBe(404);
+  });
+
+  it('is a single instance per data folder: the user data (where Electron keeps its instance lock) is the data folder', () => {
+    expect(fake.state.userDataAtLockRequest).toBe(path.join(temp.dir, 'data'));
+  });
+
   it('focuses the existing window when a second instance starts', () => {
     fake.module.app.emit('second-instance');
     expect(fake.state.windows[0]!.focused).toBe(true);
@@ -130,6 +143,27 @@ describe('Electron shell start-up failures', () => {
       expect(fake.state.quitCalls).toBe(1);
       expect(fake.state.windows).toHaveLength(0);
     } finally {
+      delete process.env.STAMPDESK_DATA_DIR;
+      temp.cleanup();
+    }
+  });
+
+  it('explains in a dialog that Stampdesk is already running with the folder when a browser host holds it, and opens no window', async () => {
+    let held: { release(): void } | null = null;
+    const temp = await startShell({
+      beforeStart: (dataDir) => {
+        fs.mkdirSync(dataDir, { recursive: true });
+        held = lockDataFolder(dataDir);
+      },
+    });
+    try {
+      expect(fake.state.errorBoxes).toEqual([
+        { title: 'Stampdesk cannot start', content: expect.stringContaining(`Stampdesk is already running with the data folder ${path.join(temp.dir, 'data')}.`) },
+      ]);
+      expect(fake.state.windows).toHaveLength(0);
+      expect(fake.state.quitCalls).toBe(1);
+    } finally {
+      held!.release();
       delete process.env.STAMPDESK_DATA_DIR;
       temp.cleanup();
     }
