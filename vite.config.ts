@@ -5,10 +5,12 @@ import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 
 /**
- * One config, four builds (see `npm run build`):
+ * One config, five builds (see `npm run build`):
  * - default: the React renderer -> dist/renderer
  * - node: the browser host -> dist/node/web-host.mjs, plus the migrations -> dist/migrations
  * - electron-main / electron-preload: the Electron shell -> dist/electron/*.cjs (single files)
+ * - worker: the isolated process that reads pictures and draws coupons -> dist/worker/image-worker.cjs, one
+ *   CommonJS file that both hosts start (Electron as a utility process, the browser host as a Node child)
  */
 const runtimeDependencies = Object.keys(pkg.dependencies);
 const external = [
@@ -59,6 +61,9 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'electron-preload':
       // sandboxed preloads can require nothing but electron: bundled into one file
       return nodeBundle('electron/preload.ts', 'dist/electron', 'preload.cjs', 'cjs', false); // beside main.cjs, built just before
+    case 'worker':
+      // the modules of each job load on its first job (chunks beside it), after the memory cap is in place
+      return nodeBundle('electron/isolation/worker-main.ts', 'dist/worker', 'image-worker.cjs', 'cjs');
     default:
       return {
         root: 'renderer',

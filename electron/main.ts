@@ -6,6 +6,7 @@ import { pickLocale } from '../shared/domain/locales';
 import { translate } from '../shared/i18n/translator';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/create-core';
+import { electronWorkerSpawner } from './isolation/spawn-electron';
 import { registerIpc } from './ipc/register';
 import { prepareDataDir } from './db/data-dir';
 import { defaultDataDir } from './paths';
@@ -62,6 +63,8 @@ function start(): void {
       version,
       openExternal: (url) => shell.openExternal(url),
       systemLocales: app.getPreferredSystemLanguages(),
+      // pictures and coupons are handled in a utility process, started on first use: Skia and sharp never load here
+      worker: { spawn: electronWorkerSpawner(path.join(appDir, 'dist', 'worker', 'image-worker.cjs')) },
     });
   } catch (error) {
     fail(error);

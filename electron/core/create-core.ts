@@ -7,6 +7,8 @@ import { createImageHandlers } from '../images/handlers';
 import { getSettings, setSystemLocale } from '../settings/settings-service';
 import { pickLocale } from '../../shared/domain/locales';
 import { createVoucherHandlers } from '../vouchers/handlers';
+import { sourceWorkerSpawner } from '../isolation/spawn-node';
+import { createWorkerHost, type WorkerHost, type WorkerHostOptions } from '../isolation/worker-host';
 import { createScanHandlers } from '../scan/handlers';
 import { createDemoHandlers } from '../demo/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
@@ -29,9 +31,17 @@ export interface CoreOptions {
   systemLocales?: readonly string[];
   /** How often expired vouchers are swept in the background (default a minute); 0 turns it off. */
   expirySweepMs?: number;
+  /**
+   * The isolated process that reads pictures and draws coupons (electron/isolation/), started on first use. Hosts
+   * say how to start it (Electron: a utility process; the browser host: a Node child running the built worker); by
+   * default it runs from source through tsx (tests, tools). Tests narrow its memory cap and time limits here.
+   */
+  worker?: Partial<WorkerHostOptions>;
 }
 
 export interface Core {
+  /** The isolated process that reads pictures and draws coupons (electron/isolation/); its pid, once started. */
+  readonly worker: Pick<WorkerHost, 'pid'>;
   readonly db: Db;
   readonly dataDir: string;
   readonly handlers: Handlers;
@@ -46,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
   // phone search forms in step with the shop's country (filled here on the first start after the upgrade)
   syncPhoneSearch(db);
   setSystemLocale(db, pickLocale(options.systemLocales ?? []));
+  const worker = createWorkerHost({ ...options.worker, spawn: options.worker?.spawn ?? sourceWorkerSpawner() });
   // how far long calls (large imports and batches) are, by the operation id their caller gave
   const progress = createProgressBoard();
   const handlers = {
@@ -53,8 +64,8 @@ export function createCore(options: CoreOptions): Core {
     'operations.progress': ({ id }) => progress.read(id),
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
-    ...createImageHandlers(db),
-    ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources')),
+    ...createImageHandlers(db, worker),
+    ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources'), worker),
     ...createScanHandlers(db),
     ...createDemoHandlers(db),
   } satisfies Handlers;
@@ -63,12 +74,14 @@ export function createCore(options: CoreOptions): Core {
   const stopSweeps = options.expirySweepMs === 0 ? () => {} : startExpirySweeps(db, now, options.expirySweepMs);
   return {
     db,
+    worker,
     dataDir: options.dataDir,
     handlers,
     // every call acts as this workstation's seat (Settings), unless a host names another
     call: (method, input, seat) => dispatch(method, input, { seat: seat ?? getSettings(db).seatName, now } satisfies CallContext),
     close: () => {
       stopSweeps();
+      worker.close();
       db.close();
     },
   };

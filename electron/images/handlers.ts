@@ -2,20 +2,22 @@ import { AppError } from '../../shared/api/errors';
 import type { Db } from '../db/client';
 import { insertImage } from '../db/repos/images.repo';
 import type { HandlersFor } from '../core/handler-types';
+import type { WorkerHost } from '../isolation/worker-host';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export function createImageHandlers(db: Db): HandlersFor<'images.import'> {
+export function createImageHandlers(db: Db, worker: WorkerHost): HandlersFor<'images.import'> {
   return {
     'images.import': async ({ base64, fileName }, ctx) => {
       const compact = base64.replace(/\s+/g, '');
       if (!BASE64.test(compact) || compact.length % 4 === 1) {
         throw new AppError('invalid_input', 'image.notBase64', { field: 'base64' });
       }
-      // sharp, heic-decode and the SVG parser load on the first upload, not at start (~60 MB, ~0.4 s)
-      const { processImage } = await import('./process-image');
-      const image = await processImage(Buffer.from(compact, 'base64'), fileName);
-      insertImage(db, { ...image, createdAt: ctx.now() });
+      // decoding and checking run in the isolated worker (sharp, heic-decode, the SVG parser): a picture that
+      // aborts a decoder or exhausts its memory fails this upload, not the app
+      const image = await worker.run('image.clean', { bytes: Buffer.from(compact, 'base64'), ...(fileName ? { fileName } : {}) });
+      const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
+      insertImage(db, { ...image, bytes, createdAt: ctx.now() });
       return { id: image.id, mime: image.mime, width: image.width, height: image.height };
     },
   };

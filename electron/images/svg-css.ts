@@ -54,3 +54,14 @@ export function withoutSizeDeclarations(style: string): string {
     .filter((declaration) => !['width', 'height'].includes(readableCss(declaration.split(':')[0] ?? '').trim()))
     .join(';');
 }
+
+/** The width and height a style attribute declares (as written), which Skia applies like attributes. */
+export function sizeDeclarations(style: string): { width?: string; height?: string } {
+  const found: { width?: string; height?: string } = {};
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    const name = readableCss(declaration.slice(0, Math.max(colon, 0))).trim();
+    if (colon > 0 && (name === 'width' || name === 'height')) found[name] = declaration.slice(colon + 1).trim();
+  }
+  return found;
+}

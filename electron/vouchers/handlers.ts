@@ -1,6 +1,7 @@
 import { formatRedeemCode, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { Db } from '../db/client';
 import type { HandlersFor } from '../core/handler-types';
+import type { WorkerHost } from '../isolation/worker-host';
 import { code128Svg, qrSvg } from '../barcodes/svg';
 import { addScanStamp, submitScan } from '../scan/scan-service';
 import { issueVouchersPaced } from './issue-vouchers';
@@ -22,7 +23,7 @@ type VoucherMethods =
   | 'scan.submit'
   | 'cards.addStamp';
 
-export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor<VoucherMethods> {
+export function createVoucherHandlers(db: Db, resourcesDir: string, worker: WorkerHost): HandlersFor<VoucherMethods> {
   return {
     'vouchers.issue': (input, ctx) => issueVouchersPaced(db, input, ctx),
     'vouchers.redeem': ({ input, voucherId }, ctx) => redeemVoucher(db, input, voucherId, ctx),
@@ -31,8 +32,8 @@ export function createVoucherHandlers(db: Db, resourcesDir: string): HandlersFor
     'vouchers.listGrouped': (input, ctx) => listVoucherRows(db, input, ctx.now()),
     'vouchers.void': ({ id, reason }, ctx) => voidVoucher(db, id, reason, ctx),
     'vouchers.exportCsv': (request) => exportCodesCsv(db, request),
-    // the canvas and fonts load on the first download, not at start (~60 MB, ~0.5 s)
-    'vouchers.render': async (request) => (await import('./voucher-render')).renderVouchers(db, request, resourcesDir),
+    // drawn in the isolated worker, which starts on the first download (the canvas and fonts load there)
+    'vouchers.render': async (request) => (await import('./voucher-render')).renderVouchers(db, request, resourcesDir, worker),
     // the live preview of a code in the Issue Voucher form: text, QR and Code 128
     'vouchers.previewCode': ({ code }) => {
       const text = formatRedeemCode(normalizeStaticInput(code));

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/errors';
 import { createCore, type Core } from '../core/create-core';
 import { seedDemoIfEmpty } from '../demo/seed';
 import { seedDemoVoucherStory } from '../demo/demo-vouchers';
+import { nodeWorkerSpawner } from '../isolation/spawn-node';
 import { bundledPaths, defaultDataDir } from '../paths';
 import { parseWebHostArgs } from './args';
 import { openBrowser } from './open-browser';
@@ -22,10 +23,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { args } = parsed;
-  const { rendererDir, migrationsDir, resourcesDir } = bundledPaths(path.dirname(fileURLToPath(import.meta.url)));
+  const bundleDir = path.dirname(fileURLToPath(import.meta.url));
+  const { rendererDir, migrationsDir, resourcesDir } = bundledPaths(bundleDir);
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
+  // pictures and coupons are handled by a Node child running the built worker, started on first use
+  const worker = { spawn: nodeWorkerSpawner(path.resolve(bundleDir, '..', 'worker', 'image-worker.cjs')) };
 
-  const core = createCore({ dataDir, migrationsDir, resourcesDir, version, systemLocales: systemLocales() });
+  const core = createCore({ dataDir, migrationsDir, resourcesDir, version, systemLocales: systemLocales(), worker });
   if (args.demo) {
     const seeded = seedDemoIfEmpty(core.db, DEMO_CARDS);
     if (seeded) {

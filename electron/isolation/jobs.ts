@@ -1,0 +1,21 @@
+import type { JobKind, Jobs } from './protocol';
+
+/** The worker's side of each job. The libraries load on the first job of their kind, after the memory cap is set. */
+export async function runJob(kind: JobKind, input: unknown): Promise<Jobs[JobKind]['output']> {
+  switch (kind) {
+    case 'image.clean': {
+      const { processImage } = await import('../images/process-image');
+      const { bytes, fileName } = input as Jobs['image.clean']['input'];
+      return processImage(asBuffer(bytes), fileName);
+    }
+    case 'coupons.draw': {
+      const { drawCoupons } = await import('./draw-coupons');
+      return drawCoupons(input as Jobs['coupons.draw']['input']);
+    }
+  }
+}
+
+/** The bytes of a structured-cloned Uint8Array as a Buffer, without a copy. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

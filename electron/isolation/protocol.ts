@@ -1,0 +1,80 @@
+import { AppError, type ErrorCode } from '../../shared/api/errors';
+import type { ErrorKey } from '../../shared/i18n/keys';
+import type { TranslationParams } from '../../shared/i18n/translator';
+import type { CouponData } from '../coupons/coupon-layout';
+
+/**
+ * What the host asks of the isolated worker process and what comes back. Everything here is plain data that
+ * survives structured cloning (Node's `advanced` IPC serialization, Electron's postMessage): byte arrays arrive
+ * as Uint8Array, never as a class instance.
+ */
+
+/** A stored picture as the database holds it. */
+export interface StoredImage {
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface Jobs {
+  /** Checks and cleans an uploaded picture (electron/images/process-image.ts). */
+  'image.clean': {
+    input: { bytes: Uint8Array; fileName?: string };
+    output: { id: string; mime: string; width: number; height: number; bytes: Uint8Array };
+  };
+  /**
+   * Draws coupons: one PDF (a single coupon, or a sheet of nine per page) or one PNG (a strip for several).
+   * Each distinct picture travels once, named by its id; the answer is the file in base64, encoded in the worker
+   * so the host's event loop never spends time on a large file.
+   */
+  'coupons.draw': {
+    input: {
+      format: 'pdf' | 'png';
+      resourcesDir: string;
+      coupons: Array<{ data: CouponData; imageId: string | null }>;
+      images: Record<string, StoredImage>;
+    };
+    output: { base64: string };
+  };
+}
+
+export type JobKind = keyof Jobs;
+
+export type HostMessage = { type: 'job'; id: number; kind: JobKind; input: unknown };
+
+export type WorkerMessage =
+  /** The worker listens for jobs (sent once, after it starts). */
+  | { type: 'ready' }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; error: SerializedError };
+
+/** An error thrown in the worker: an AppError keeps its code, key, field and values; anything else its text. */
+export type SerializedError =
+  | { app: true; code: ErrorCode; key: ErrorKey; field?: string; params: TranslationParams }
+  | { app: false; message: string };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof AppError) {
+    return { app: true, code: error.code, key: error.key, params: error.params, ...(error.field ? { field: error.field } : {}) };
+  }
+  return { app: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+export function deserializeError(error: SerializedError): Error {
+  if (error.app) return new AppError(error.code, error.key, { params: error.params, ...(error.field ? { field: error.field } : {}) });
+  return new Error(`The worker process failed: ${error.message}`);
+}
+
+/**
+ * How long a job may take before the worker is stopped: a picture a minute; coupons a minute plus 25 ms each
+ * (a 10,000-voucher sheet takes about 50 s on our 2-core build machine: the limit leaves it five times that).
+ */
+export function timeLimitMs(kind: JobKind, input: unknown): number {
+  if (kind === 'coupons.draw') return 60_000 + 25 * (input as Jobs['coupons.draw']['input']).coupons.length;
+  return 60_000;
+}
+
+/** How a lost or stuck job is reported, by kind: the translated sentence, and the field it concerns. */
+export const FAILURES: Record<JobKind, { stopped: ErrorKey; timedOut: ErrorKey; field?: string }> = {
+  'image.clean': { stopped: 'worker.imageStopped', timedOut: 'worker.imageTimedOut', field: 'base64' },
+  'coupons.draw': { stopped: 'worker.drawingStopped', timedOut: 'worker.drawingTimedOut' },
+};
