@@ -106,14 +106,33 @@ test('SEND MESSAGE: the push counts to 20 and refuses more; the message is queue
   await expect(api(host, 'cards.sendMessage', { id: 113776, push: 'x'.repeat(21) })).rejects.toThrow(/at most 20 characters/);
 });
 
-test('Adjust stamps: add or remove with a reason, never below zero or past the goal', async ({ page, host }) => {
+test('SEND MESSAGE to a card saved only on the web: no PUSH, with the reason; the core refuses one too', async ({ page, host }) => {
+  await openCards(page, host);
+  await page.locator('[data-card-id="113772"]').click(); // web only
+  await page.getByRole('button', { name: 'SEND MESSAGE' }).click();
+  const dialog = page.getByRole('dialog', { name: /Send a message to Olivia Smith/ });
+  await expect(dialog.getByRole('checkbox', { name: /PUSH/ })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: /PUSH/ })).not.toBeChecked();
+  await expect(dialog).toContainText('(saved only on the web, not in a wallet)');
+  await expect(dialog.getByRole('checkbox', { name: /Email/ })).toBeChecked();
+  await expect(api(host, 'cards.sendMessage', { id: 113772, push: 'Free coffee today' })).rejects.toThrow(
+    /conflict Card #113772 is not saved in Apple Wallet or Google Wallet, only on the web/,
+  );
+  const history = await api(host, 'cards.history', { id: 113772 });
+  expect(history.items.some((e) => e.type === 'message_sent')).toBe(false);
+});
+
+test('Adjust stamps: add or remove with a reason, never below zero; reaching the goal issues the reward and starts the next round', async ({ page, host }) => {
   await openCards(page, host);
   await page.locator('[data-card-id="113778"]').click(); // 9/10
   const panel = page.getByRole('complementary', { name: 'DETAILED CARD' });
   await panel.getByRole('button', { name: 'Adjust stamps' }).click();
   let dialog = page.getByRole('dialog', { name: 'Adjust stamps on card #113778' });
   await dialog.getByLabel('How many').fill('2');
-  await expect(dialog.getByText('Only 1 more stamps fit (goal 10).')).toBeVisible();
+  // past the goal is no longer refused: the dialog says what happens
+  await expect(dialog.getByTestId('adjust-completes')).toHaveText(
+    "Reaching the goal issues the card's rewards as vouchers; the card then starts again with 1 stamp.",
+  );
   await dialog.getByText('Remove stamps').click();
   await dialog.getByLabel('How many').fill('10');
   await expect(dialog.getByText('The card has only 9 stamps.')).toBeVisible();
@@ -121,13 +140,28 @@ test('Adjust stamps: add or remove with a reason, never below zero or past the g
   await dialog.getByLabel('How many').fill('1');
   await expect(dialog.getByRole('button', { name: 'Add 1 stamp' })).toBeDisabled(); // reason required
   await dialog.getByLabel('Reason').fill('Birthday bonus');
+  await expect(dialog.getByTestId('adjust-completes')).toHaveText(
+    "Reaching the goal issues the card's rewards as vouchers; the card then starts again with 0 stamps.",
+  );
   await dialog.getByRole('button', { name: 'Add 1 stamp' }).click();
-  await expect(panel.getByTestId('progress-text')).toHaveText('10 / 10 • 100%');
-  await expect(page.locator('[data-card-id="113778"]').getByRole('cell').nth(2)).toHaveText('10/10');
+  // the 10th stamp completes the card: its reward is issued as a voucher and the next round starts
+  await expect(panel.getByTestId('progress-text')).toHaveText('0 / 10 • 0%');
+  await expect(page.locator('[data-card-id="113778"]').getByRole('cell').nth(2)).toHaveText('0/10');
   await panel.getByRole('button', { name: 'VIEW HISTORY' }).click();
   const items = page.getByTestId('history-list').getByRole('listitem');
-  await expect(items.nth(0)).toContainText('Reached the goal of 10 stamps');
-  await expect(items.nth(1)).toContainText('+1 stamp → 10 — Birthday bonus');
+  await expect(items.nth(0)).toContainText('Voucher issued');
+  await expect(items.nth(0)).toContainText('Template 2048 reward');
+  await expect(items.nth(1)).toContainText('Earned: Template 2048 reward');
+  await expect(items.nth(2)).toContainText('Reached the goal of 10 stamps');
+  await expect(items.nth(3)).toContainText('+1 stamp → 0 — Birthday bonus');
+
+  await panel.getByRole('button', { name: 'Adjust stamps' }).click();
+  dialog = page.getByRole('dialog', { name: 'Adjust stamps on card #113778' });
+  await dialog.getByLabel('How many').fill('7');
+  await expect(dialog.getByTestId('adjust-completes')).toHaveCount(0);
+  await dialog.getByLabel('Reason').fill('Catering order');
+  await dialog.getByRole('button', { name: 'Add 7 stamps' }).click();
+  await expect(panel.getByTestId('progress-text')).toHaveText('7 / 10 • 70%');
 
   await panel.getByRole('button', { name: 'Adjust stamps' }).click();
   dialog = page.getByRole('dialog', { name: 'Adjust stamps on card #113778' });
@@ -135,7 +169,7 @@ test('Adjust stamps: add or remove with a reason, never below zero or past the g
   await dialog.getByLabel('How many').fill('3');
   await dialog.getByLabel('Reason').fill('Stamped the wrong card');
   await dialog.getByRole('button', { name: 'Remove 3 stamps' }).click();
-  await expect(panel.getByTestId('progress-text')).toHaveText('7 / 10 • 70%');
+  await expect(panel.getByTestId('progress-text')).toHaveText('4 / 10 • 40%');
 });
 
 test('DELETE asks for confirmation naming the card, then the card leaves the list but stays for audit', async ({ page, host }) => {

@@ -93,6 +93,29 @@ for (const locale of SUPPORTED_LOCALES) {
       await scanField.press('Enter');
       await expect(page.locator('[data-outcome="card"]')).toBeVisible();
       await look('scan-card');
+      // a card left full: its next stamp issues the reward, which the counter can redeem on the spot
+      const full = (await api(host, 'cards.search', { filter: { progress: ['goalReached'] }, limit: 1 })).items[0]!;
+      await scanField.fill(String(full.id));
+      await scanField.press('Enter');
+      await expect(page.locator('[data-outcome="card"]')).toContainText(`#${full.id}`);
+      await page.locator('[data-outcome="card"] button').first().click();
+      await expect(page.getByTestId('reward-issued')).toBeVisible();
+      await look('scan-reward-issued');
+      // three unknown codes pause scanning (the one above counts): the banner, its confirmation, the history
+      await api(host, 'settings.set', { scanLockAfter: 3 });
+      for (const guess of ['NOT-A-CODE-456', 'NOT-A-CODE-789']) {
+        await scanField.fill(guess);
+        await scanField.press('Enter');
+      }
+      await expect(page.getByTestId('scan-pause')).toBeVisible();
+      await look('scan-paused');
+      await page.getByTestId('scan-pause').getByRole('button').click();
+      await expect(page.locator('dialog[open]')).toBeVisible();
+      await look('scan-end-pause-dialog');
+      await page.locator('dialog[open] .button--primary').click();
+      await expect(page.getByTestId('scan-pause')).toHaveCount(0);
+      await expect(page.getByTestId('pause-history')).toBeVisible();
+      await look('scan-pause-history');
 
       await go(page, 'settings');
       await look('settings');

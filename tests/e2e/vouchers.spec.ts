@@ -158,10 +158,12 @@ test('Scan & Redeem: unmistakable outcomes for vouchers, cards with a stamp cool
   await expect(page.locator('[data-outcome="card"]')).toContainText('a double scan?');
   expect((await api(host, 'cards.get', { id: 113776 })).stamps).toBe(before.stamps);
 
-  // a full card (8 of 8) cannot take a stamp, and says why
+  // a card left full (8 of 8) before rewards were issued: its next stamp issues the reward and starts a new round
   await scan('113773');
-  await expect(page.locator('[data-outcome="card"]')).toContainText('The card is full');
-  await expect(page.getByRole('button', { name: 'Add stamp' })).toBeDisabled();
+  await expect(page.locator('[data-outcome="card"]')).toContainText('The card is full (8 stamps): the next stamp issues its reward');
+  await page.getByRole('button', { name: 'Add stamp' }).click();
+  await expect(page.getByText('Stamp added: 1 / 8.')).toBeVisible();
+  await expect(page.getByTestId('reward-issued')).toContainText('Reward issued: Template 1024 reward');
 
   const typo = code.slice(0, 3) + (code[3] === 'A' ? 'B' : 'A') + code.slice(4);
   await scan(typo);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssuedReward, ScanResult } from '../../../shared/schemas/scan';
+import type { IssuedReward, ScanResult, ScanStatus } from '../../../shared/schemas/scan';
 import { useSettings } from '../../app/SettingsContext';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -116,9 +116,21 @@ export function ScanPage() {
     }
   };
 
+  // a pause ended by hand: the answer that said "paused" is stale
+  const pauseChanged = (status: ScanStatus | null) => {
+    if (!status) return void scanStatus.refresh();
+    scanStatus.setStatus(status);
+    if (!status.pause) setShown((previous) => (previous?.result.kind === 'voucher' && previous.result.result.lockedUntil ? null : previous));
+  };
+
   const when = (instant: number | null | undefined) => (instant && settings ? formatDateTime(instant, settings) : '');
   const result = shown?.result;
   const pause = scanStatus.status?.pause;
+  // when the banner (and its confirmation) go, the field takes the scanner's keys again
+  const pauseId = pause?.id;
+  useEffect(() => {
+    if (pauseId === undefined) field.current?.focus();
+  }, [pauseId]);
   return (
     <>
       <PageHeader title={t('scan.title')} subtitle={t('scan.subtitle', { seat: settings?.seatName ?? '' })} />
@@ -128,7 +140,7 @@ export function ScanPage() {
           pause={pause}
           seat={settings?.seatName ?? ''}
           when={when}
-          onChanged={(status) => (status ? scanStatus.setStatus(status) : void scanStatus.refresh())}
+          onChanged={pauseChanged}
         />
       )}
       <form className="scan-form" onSubmit={onSubmit}>
