@@ -1,13 +1,10 @@
 import { AppError } from '../../shared/api/errors';
-import type { DemoLoaded } from '../../shared/schemas/app-info';
+import { DEMO_CARDS, type DemoLoaded } from '../../shared/schemas/app-info';
 import type { Db } from '../db/client';
 import { countCards } from '../db/repos/demo-seed.repo';
 import { countCardsAndVouchers } from '../db/repos/counts.repo';
 import { seedDemoVoucherStory } from './demo-vouchers';
 import { seedDemo } from './seed';
-
-/** As many cards as `npm run web -- --demo` loads: enough to search, filter and page through. */
-export const DEMO_CARDS = 500;
 
 /**
  * Demo data for a shop that holds nothing yet (the first-run welcome's "Try demo data", and the browser

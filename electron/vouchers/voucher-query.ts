@@ -48,3 +48,16 @@ export function readCursor(cursor: string | undefined): number | undefined {
   if (!Number.isSafeInteger(before) || before < 1) throw new AppError('invalid_input', 'list.badCursor', { field: 'cursor' });
   return before;
 }
+
+/**
+ * Up to this many matches, a search is listed from its matches (a cost that grows with them); beyond, from the
+ * newest voucher down, which meets a page of them soon (a cost that grows with vouchers / matches). Measured at
+ * a million vouchers: a code matching 21 took 229 ms walking from the newest and 0.2 ms from the matches; a
+ * title matching 142,858 took 0.2 ms walking and 220 ms from the matches.
+ */
+export const MATCHES_FIRST_LIMIT = 20_000;
+
+/** The query with its way of listing chosen from how many vouchers it matches (`total`, counted first). */
+export function withListPlan(query: VoucherQuery, total: number): VoucherQuery {
+  return query.query ? { ...query, matchesFirst: total <= MATCHES_FIRST_LIMIT } : query;
+}

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { batchAggregate, batchFirstId, countVouchers, findVouchersByIds, listMatchingIds, type VoucherQuery } from '../db/repos/vouchers.repo';
 import { sweepExpired } from './expiry';
 import { toSummary } from './voucher-view';
-import { readCursor, voucherQuery, type ListRequest } from './voucher-query';
+import { readCursor, voucherQuery, withListPlan, type ListRequest } from './voucher-query';
 
 type Entry = { kind: 'voucher'; id: number } | { kind: 'batch'; batchId: number };
 
@@ -16,7 +16,8 @@ type Entry = { kind: 'voucher'; id: number } | { kind: 'batch'; batchId: number 
 export function listVoucherRows(db: Db, request: ListRequest, now: number): VoucherRowsPage {
   sweepExpired(db, now);
   const limit = request.limit ?? 50;
-  const query = voucherQuery(request);
+  const total = countVouchers(db, voucherQuery(request));
+  const query = withListPlan(voucherQuery(request), total);
   const entries: Entry[] = [];
   let position = readCursor(request.cursor) ?? Number.MAX_SAFE_INTEGER;
   let nextCursor: string | null = null;
@@ -38,7 +39,7 @@ export function listVoucherRows(db: Db, request: ListRequest, now: number): Vouc
     }
     if (found.length <= limit) break;
   }
-  return { rows: toRows(db, entries, query, now), nextCursor, total: countVouchers(db, query) };
+  return { rows: toRows(db, entries, query, now), nextCursor, total };
 }
 
 function toRows(db: Db, entries: Entry[], query: VoucherQuery, now: number): VoucherListRow[] {

@@ -8,19 +8,20 @@ import type { CallContext } from '../core/handler-types';
 import { sweepExpired } from './expiry';
 import { voucherCodesSvg } from './voucher-files';
 import { toSummary } from './voucher-view';
-import { readCursor, voucherQuery, type ListRequest } from './voucher-query';
+import { readCursor, voucherQuery, withListPlan, type ListRequest } from './voucher-query';
 
 export function listVoucherPage(db: Db, request: ListRequest, now: number): VoucherListPage {
   sweepExpired(db, now);
   const limit = request.limit ?? 50;
   const before = readCursor(request.cursor);
   const query = voucherQuery(request);
-  const rows = listVouchers(db, query, before, limit + 1);
+  const total = countVouchers(db, query);
+  const rows = listVouchers(db, withListPlan(query, total), before, limit + 1);
   const page = rows.slice(0, limit);
   return {
     items: page.map((row) => toSummary(row, now)),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
-    total: countVouchers(db, query),
+    total,
   };
 }
 

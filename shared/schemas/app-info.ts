@@ -15,3 +15,6 @@ export interface DemoLoaded {
   cards: number;
   vouchers: number;
 }
+
+/** How many demo cards demo.load (and `npm run web -- --demo`) puts into an empty shop. */
+export const DEMO_CARDS = 500;

@@ -12,7 +12,8 @@ export interface VoucherRow extends VoucherSummary {
 const COLUMNS = `v.id, v.token, v.batch_id AS batchId, v.card_id AS cardId, cu.name AS customerName, v.title, v.description,
   v.image_id AS imageId, v.code_kind AS codeKind, v.redeem_code AS redeemCode, v.status, v.source, v.issued_at AS issuedAt,
   v.expires_at AS expiresAt, v.redeemed_at AS redeemedAt, v.redeemed_by AS redeemedBy, v.voided_at AS voidedAt, v.void_reason AS voidReason`;
-const FROM = 'vouchers v LEFT JOIN cards c ON c.id = v.card_id LEFT JOIN customers cu ON cu.id = c.customer_id';
+const JOINS = 'LEFT JOIN cards c ON c.id = v.card_id LEFT JOIN customers cu ON cu.id = c.customer_id';
+const FROM = `vouchers v ${JOINS}`;
 
 export interface NewVoucher {
   token: string;
@@ -129,62 +130,96 @@ export interface VoucherQuery {
   batchId?: number;
   /** Live card ids whose customer the query names (a SELECT of `id`), matched through the card search index. */
   customers?: { sql: string; params: unknown[] };
+  /** A search that matches few vouchers: list them from the matches rather than from the newest voucher. */
+  matchesFirst?: boolean;
 }
 
-function where(q: VoucherQuery): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
+interface Selection {
+  /** A WITH clause (the search's matches, when they drive the query), or ''. */
+  head: string;
+  /** The vouchers as `v`. */
+  from: string;
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * The vouchers a query selects. A search is the union of index lookups, each on an index of its own: the start
+ * of a code (index ranges), a part of a title (matched in the few distinct titles, then their vouchers by the
+ * title index) and the customer's name (the cards the card search index finds, then their vouchers by the
+ * card index). Counted, SQLite ORs the lookups (multi-index OR). Listed newest first, it depends on how many
+ * match: a few (`matchesFirst`) drive the query (CROSS JOIN keeps them the outer loop) and are sorted, so a
+ * rare match never walks through every voucher; many are met soon enough walking the newest vouchers.
+ */
+function select(q: VoucherQuery): Selection {
   const params: unknown[] = [];
+  const where: string[] = [];
+  let head = '';
+  let from = 'vouchers v';
+  if (q.query) {
+    const prefixes = [...new Set(q.codePrefixes ?? [q.query])].filter((p) => p !== '');
+    // each lookup names its columns through `col`: bare inside the union, as `v.` columns in the OR
+    const lookups: Array<(col: (name: string) => string) => string> = [];
+    for (const prefix of prefixes) {
+      lookups.push((col) => `${col('redeem_code')} >= ? AND ${col('redeem_code')} < ?`);
+      params.push(prefix, `${prefix}\u{10FFFF}`);
+    }
+    lookups.push((col) => `${col('title')} IN (SELECT title FROM voucher_titles WHERE title LIKE ? ESCAPE '\\')`);
+    params.push(`%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.customers) {
+      const customers = q.customers;
+      lookups.push((col) => `${col('card_id')} IN (${customers.sql})`);
+      params.push(...customers.params);
+    }
+    if (q.matchesFirst) {
+      head = `WITH found(id) AS (${lookups.map((lookup) => `SELECT id FROM vouchers WHERE ${lookup((name) => name)}`).join(' UNION ')})`;
+      from = 'found f CROSS JOIN vouchers v ON v.id = f.id';
+    } else {
+      where.push(`(${lookups.map((lookup) => `(${lookup((name) => `v.${name}`)})`).join(' OR ')})`);
+    }
+  }
   if (q.status?.length) {
-    parts.push(`v.status IN (${q.status.map(() => '?').join(', ')})`);
+    where.push(`v.status IN (${q.status.map(() => '?').join(', ')})`);
     params.push(...q.status);
   }
-  if (q.source === 'free') parts.push('v.card_id IS NULL');
-  if (q.source === 'card') parts.push('v.card_id IS NOT NULL');
+  if (q.source === 'free') where.push('v.card_id IS NULL');
+  if (q.source === 'card') where.push('v.card_id IS NOT NULL');
   if (q.issuedFrom !== undefined) {
-    parts.push('v.issued_at >= ?');
+    where.push('v.issued_at >= ?');
     params.push(q.issuedFrom);
   }
   if (q.issuedTo !== undefined) {
-    parts.push('v.issued_at < ?');
+    where.push('v.issued_at < ?');
     params.push(q.issuedTo);
   }
   if (q.batchId !== undefined) {
-    parts.push('v.batch_id = ?');
+    where.push('v.batch_id = ?');
     params.push(q.batchId);
   }
-  if (q.query) {
-    // the start of a code (index ranges) or a part of a title (matched in the few distinct titles, then
-    // their vouchers by the title index): no scan of the vouchers themselves
-    const prefixes = [...new Set(q.codePrefixes ?? [q.query])].filter((p) => p !== '');
-    const ranges = prefixes.map(() => '(v.redeem_code >= ? AND v.redeem_code < ?)');
-    const titles = "v.title IN (SELECT title FROM voucher_titles WHERE title LIKE ? ESCAPE '\\')";
-    // or the customer's name: the cards the card search index finds, then their vouchers by the card index
-    const customers = q.customers ? [`v.card_id IN (${q.customers.sql})`] : [];
-    parts.push(`(${[...ranges, titles, ...customers].join(' OR ')})`);
-    for (const prefix of prefixes) params.push(prefix, `${prefix}\u{10FFFF}`);
-    params.push(`%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (q.customers) params.push(...q.customers.params);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { head, from, where, params };
 }
+
+const whereSql = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
 
 /** Newest first, keyset on id. */
 export function listVouchers(db: Db, q: VoucherQuery, beforeId: number | undefined, limit: number): VoucherRow[] {
-  const w = where(q);
-  const sql = `${w.sql ? `${w.sql} AND` : 'WHERE'} v.id < ?`;
-  return db.prepare(`SELECT ${COLUMNS} FROM ${FROM} ${sql} ORDER BY v.id DESC LIMIT ?`).all(...w.params, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as VoucherRow[];
+  const s = select(q);
+  return db
+    .prepare(`${s.head} SELECT ${COLUMNS} FROM ${s.from} ${JOINS} ${whereSql([...s.where, 'v.id < ?'])} ORDER BY v.id DESC LIMIT ?`)
+    .all(...s.params, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as VoucherRow[];
 }
 
 export function countVouchers(db: Db, q: VoucherQuery): number {
-  const w = where(q);
-  return db.prepare(`SELECT count(*) FROM vouchers v ${w.sql}`).pluck().get(...w.params) as number;
+  const s = select({ ...q, matchesFirst: false });
+  return db.prepare(`${s.head} SELECT count(*) FROM ${s.from} ${whereSql(s.where)}`).pluck().get(...s.params) as number;
 }
 
 /** The matching vouchers' ids and batches, newest first, before `beforeId`: what the grouped list walks. */
 export function listMatchingIds(db: Db, q: VoucherQuery, beforeId: number, limit: number): Array<{ id: number; batchId: number | null }> {
-  const w = where(q);
-  const sql = `${w.sql ? `${w.sql} AND` : 'WHERE'} v.id < ?`;
-  return db.prepare(`SELECT v.id AS id, v.batch_id AS batchId FROM vouchers v ${sql} ORDER BY v.id DESC LIMIT ?`).all(...w.params, beforeId, limit) as Array<{
+  const s = select(q);
+  return db
+    .prepare(`${s.head} SELECT v.id AS id, v.batch_id AS batchId FROM ${s.from} ${whereSql([...s.where, 'v.id < ?'])} ORDER BY v.id DESC LIMIT ?`)
+    .all(...s.params, beforeId, limit) as Array<{
     id: number;
     batchId: number | null;
   }>;

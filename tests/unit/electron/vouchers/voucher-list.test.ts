@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
+import { countVouchers, listVouchers } from '../../../../electron/db/repos/vouchers.repo';
+import { voucherQuery } from '../../../../electron/vouchers/voucher-query';
 import type { VoucherListPage, VoucherRowsPage } from '../../../../shared/schemas/vouchers';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
@@ -105,6 +107,23 @@ describe('the Vouchers list: batches as one row, customers found by name', () =>
     // a title search matches the whole batch
     expect((await rows({ query: 'party' })).rows).toMatchObject([{ kind: 'batch', matching: 5 }]);
     expect((await rows({ source: 'card' })).rows).toEqual([]);
+  });
+
+  it('a search lists the same vouchers, in the same order, whether it starts from its matches or from the newest voucher', async () => {
+    await issue({ cardId: 113772, title: 'Coffee for Olivia' });
+    await issue({ title: 'Olive oil tasting', quantity: 4 });
+    await issue({ title: 'Cake', redeemCode: { kind: 'static', code: 'OLIVE-24' }, quantity: 2 });
+    await issue({ title: 'Unrelated' });
+    for (const text of ['oliv', 'OLIVE', 'smith', 'cake', 'nothing']) {
+      const query = voucherQuery({ query: text, status: ['active'] });
+      const fromMatches = listVouchers(core.db, { ...query, matchesFirst: true }, undefined, 50).map((v) => v.id);
+      const fromNewest = listVouchers(core.db, { ...query, matchesFirst: false }, undefined, 50).map((v) => v.id);
+      expect(fromMatches, text).toEqual(fromNewest);
+      expect(fromMatches.length, text).toBe(countVouchers(core.db, query));
+      // and the next page after the second of them
+      if (fromMatches.length > 2) expect(listVouchers(core.db, { ...query, matchesFirst: true }, fromMatches[1], 50).map((v) => v.id), text).toEqual(fromNewest.slice(2));
+    }
+    expect(listVouchers(core.db, { ...voucherQuery({ query: 'oliv' }), matchesFirst: true }, undefined, 50)).toHaveLength(1 + 4 + 2);
   });
 
   it('pages of rows follow each other without gaps or repeats, batches counted once', async () => {
