@@ -18,19 +18,21 @@ export async function loadCouponImage(image: CouponImage | null): Promise<Image 
   }
 }
 
+export interface PaintOptions {
+  /** Also draw the QR code and barcode as pixels (a PNG); a PDF draws them as vectors itself. */
+  codes: boolean;
+  /** Draw the picture (default); without, its box is laid out but left empty, for a PDF that places it itself. */
+  drawPicture?: boolean;
+  /** Where a mark's red ink goes (default: `ctx`), transformed like `ctx`: a PDF keeps it on a layer of its own. */
+  ink?: SKRSContext2D;
+}
+
 /**
- * Paints a coupon at (x, y) scaled by `scale`; with `codes`, also its QR code and barcode as pixels. A coupon
- * with a mark (its voucher cannot be redeemed) gets the mark and never a QR code or barcode, whatever `codes` says.
+ * Paints a coupon at (x, y) scaled by `scale`. A coupon with a mark (its voucher cannot be redeemed) is drawn
+ * faded, its picture in grey, with the mark, and never with a QR code or barcode, whatever `codes` says.
  */
-export function paintCoupon(
-  ctx: SKRSContext2D,
-  data: CouponData,
-  picture: Image | null,
-  x: number,
-  y: number,
-  scale: number,
-  codes: boolean,
-): CouponLayout {
+export function paintCoupon(ctx: SKRSContext2D, data: CouponData, picture: Image | null, x: number, y: number, scale: number, options: PaintOptions): CouponLayout {
+  const { codes, drawPicture = true, ink = ctx } = options;
   const layout = layoutCoupon(ctx, data, picture ? { width: picture.width, height: picture.height } : null);
   ctx.save();
   ctx.translate(x, y);
@@ -50,8 +52,20 @@ export function paintCoupon(
     ctx.fillStyle = line.color;
     ctx.fillText(line.text, line.x, line.y);
   }
-  if (picture && layout.image) ctx.drawImage(picture, layout.image.x, layout.image.y, layout.image.width, layout.image.height);
-  if (data.mark) paintStatusMark(ctx, layout, data.mark, data.direction);
+  if (picture && layout.image && drawPicture) {
+    if (data.mark) ctx.filter = 'grayscale(100%)';
+    ctx.drawImage(picture, layout.image.x, layout.image.y, layout.image.width, layout.image.height);
+    ctx.filter = 'none';
+  }
+  if (data.mark) {
+    if (ink !== ctx) {
+      ink.save();
+      ink.translate(x, y);
+      ink.scale(scale, scale);
+    }
+    paintStatusMark(ctx, ink, layout, data.mark, data.direction);
+    if (ink !== ctx) ink.restore();
+  }
   ctx.restore();
   if (codes && !data.mark) {
     paintQr(ctx, data.qrPayload, x + layout.qr.x * scale, y + layout.qr.y * scale, layout.qr.size * scale);
@@ -94,6 +108,6 @@ export async function couponPng(data: CouponData, image: CouponImage | null, sca
   const probe = createCanvas(10, 10).getContext('2d');
   const { height, width } = layoutCoupon(probe, data, picture ? { width: picture.width, height: picture.height } : null);
   const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
-  paintCoupon(canvas.getContext('2d'), data, picture, 0, 0, scale, true);
+  paintCoupon(canvas.getContext('2d'), data, picture, 0, 0, scale, { codes: true });
   return canvas.encode('png');
 }

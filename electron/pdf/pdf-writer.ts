@@ -5,28 +5,36 @@ const deflate = promisify(zlib.deflate);
 
 /**
  * A small PDF 1.4 writer: pages with deflated raster images (grey or RGB) and black rectangles drawn as
- * vectors (barcodes stay sharp at any printer resolution). Coordinates are points from the top-left.
+ * vectors (barcodes stay sharp at any printer resolution). Coordinates are points from the top-left. A raster
+ * placed several times (a picture on every coupon of a sheet) is stored once.
  */
-export interface PdfImage {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+export interface PdfRaster {
   pixelWidth: number;
   pixelHeight: number;
   channels: 1 | 3;
   /** The pixels, deflated: compression runs on the thread pool while the caller draws the next page. */
   deflated: Promise<Buffer>;
+  /** A grey raster of the same placement giving each pixel's opacity (PDF soft mask; its size may differ). */
+  smask?: PdfRaster;
 }
 
 /**
- * An image for a page from raw pixels (row by row, `channels` bytes each). Compression starts at once on
- * the thread pool, so it runs on the other core while the caller draws the next page.
+ * A raster from raw pixels (row by row, `channels` bytes each). Compression starts at once on the thread pool,
+ * so it runs on the other core while the caller draws the next page.
  */
-export function pdfImage(placement: Omit<PdfImage, 'deflated'>, pixels: Buffer): PdfImage {
+export function pdfRaster(pixelWidth: number, pixelHeight: number, channels: 1 | 3, pixels: Buffer, smask?: PdfRaster): PdfRaster {
   const deflated = deflate(pixels, { level: 6 });
   deflated.catch(() => {}); // awaited by writePdf; never an unhandled rejection if drawing stops first
-  return { ...placement, deflated };
+  return { pixelWidth, pixelHeight, channels, deflated, ...(smask ? { smask } : {}) };
+}
+
+/** A raster placed on a page, in points; later placements are drawn over earlier ones. */
+export interface PdfImage {
+  raster: PdfRaster;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface PdfPage {
@@ -52,18 +60,27 @@ export async function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): 
   const pagesObj = add('');
   const info = add(`<< /Title (${title.replace(/[()\\]/g, '')}) /Producer (Stampdesk) >>`);
   const pageIds: number[] = [];
+  const rasterIds = new Map<PdfRaster, number>();
+  const rasterObject = async (raster: PdfRaster): Promise<number> => {
+    let id = rasterIds.get(raster);
+    if (id !== undefined) return id;
+    const smask = raster.smask ? ` /SMask ${await rasterObject(raster.smask)} 0 R` : '';
+    id = add(
+      stream(
+        `/Type /XObject /Subtype /Image /Width ${raster.pixelWidth} /Height ${raster.pixelHeight} /ColorSpace /${raster.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8${smask} /Filter /FlateDecode`,
+        await raster.deflated,
+      ),
+    );
+    rasterIds.set(raster, id);
+    return id;
+  };
   for (const page of pages) {
-    const xobjects: string[] = [];
+    const xobjects = new Set<string>();
     let content = '';
-    for (const [i, image] of page.images.entries()) {
-      const id = add(
-        stream(
-          `/Type /XObject /Subtype /Image /Width ${image.pixelWidth} /Height ${image.pixelHeight} /ColorSpace /${image.channels === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /FlateDecode`,
-          await image.deflated,
-        ),
-      );
-      xobjects.push(`/Im${i} ${id} 0 R`);
-      content += `q ${num(image.width)} 0 0 ${num(image.height)} ${num(image.x)} ${num(page.height - image.y - image.height)} cm /Im${i} Do Q\n`;
+    for (const image of page.images) {
+      const id = await rasterObject(image.raster);
+      xobjects.add(`/Im${id} ${id} 0 R`);
+      content += `q ${num(image.width)} 0 0 ${num(image.height)} ${num(image.x)} ${num(page.height - image.y - image.height)} cm /Im${id} Do Q\n`;
     }
     if (page.rects.length > 0) {
       content += '0 g\n';
@@ -73,7 +90,7 @@ export async function writePdf(pages: readonly PdfPage[], title = 'Stampdesk'): 
     const contentId = add(stream('/Filter /FlateDecode', zlib.deflateSync(Buffer.from(content, 'latin1'))));
     const pageId = add(
       `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] ` +
-        `/Resources << /XObject << ${xobjects.join(' ')} >> >> /Contents ${contentId} 0 R >>`,
+        `/Resources << /XObject << ${[...xobjects].join(' ')} >> >> /Contents ${contentId} 0 R >>`,
     );
     pageIds.push(pageId);
   }

@@ -110,6 +110,20 @@ describe('the coupon’s look', () => {
     }
   });
 
+  it('a sheet stores a picture once, however many coupons show it', async () => {
+    // a photo-like picture (a gradient with noise), which compresses poorly
+    const [w, h] = [800, 600];
+    const raw = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < w * h; i++) raw.set([(i % w) * 0.3, (i / w) * 0.4, (i * 7919) % 256], i * 3);
+    const photo: CouponImage = { mime: 'image/png', bytes: await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer() };
+    const sheet = async (count: number, image: CouponImage | null) =>
+      (await couponsPdf(Array.from({ length: count }, () => ({ data: coupon(), image })), 'sheet')).length;
+    const once = (await sheet(1, photo)) - (await sheet(1, null));
+    const eighteen = (await sheet(18, photo)) - (await sheet(18, null));
+    expect(once).toBeGreaterThan(20_000);
+    expect(eighteen).toBeLessThan(once * 1.5);
+  });
+
   it.each(['single', 'sheet'] as const)('a %s PDF keeps the coupon’s colours (the picture is not turned grey)', async (mode) => {
     const pdf = await couponsPdf([{ data: coupon(), image: picture }], mode);
     const temp = makeTempDir();

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +15,24 @@ import { zbarDecodeBytes, zbarDecodePdf, zbarDecodePdfTiles } from '../../../sup
 const NOW = Date.UTC(2026, 5, 11, 5);
 const HOUR = 3_600_000;
 
-/** Pixels that are plainly red (the mark's ink), in a decoded PNG. */
-async function redPixels(png: Buffer): Promise<number> {
+/** Pixels that are plainly red (the mark's ink), in a PNG. */
+async function redPixels(png: Buffer | string): Promise<number> {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   let red = 0;
   for (let i = 0; i < info.width * info.height * 3; i += 3) if (data[i]! > 150 && data[i + 1]! < 90 && data[i + 2]! < 90) red++;
   return red;
+}
+
+/** The red pixels of a PDF's first page, rendered by pdftoppm at 100 dpi. */
+async function pdfRedPixels(pdf: Buffer): Promise<number> {
+  const temp = makeTempDir();
+  try {
+    fs.writeFileSync(path.join(temp.dir, 'f.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', path.join(temp.dir, 'f.pdf'), path.join(temp.dir, 'f')]);
+    return await redPixels(path.join(temp.dir, 'f.png'));
+  } finally {
+    temp.cleanup();
+  }
 }
 
 describe('a voucher that cannot be redeemed does not look as if it can', () => {
@@ -90,11 +104,14 @@ describe('a voucher that cannot be redeemed does not look as if it can', () => {
     }
   });
 
-  it('the mark is unmistakable: red ink across a voided coupon, none on an active one', async () => {
+  it('the mark is unmistakable: red ink across a voided coupon, none on an active one (PNG and PDF)', async () => {
     expect(await redPixels(await render({ id: a[0]!.id, format: 'png' }))).toBe(0);
+    expect(await pdfRedPixels(await render({ id: a[0]!.id, format: 'pdf' }))).toBe(0);
     for (const dead of [a[1]!, a[2]!, b[0]!]) {
       // a coupon PNG is 1200 px wide: the mark takes more than a 1,200 × 20 px band of red
-      expect(await redPixels(await render({ id: dead.id, format: 'png' })), `#${dead.id}`).toBeGreaterThan(24_000);
+      expect(await redPixels(await render({ id: dead.id, format: 'png' })), `PNG #${dead.id}`).toBeGreaterThan(24_000);
+      // the PDF page at 100 dpi is 374 px wide: more than a 374 × 8 px band
+      expect(await pdfRedPixels(await render({ id: dead.id, format: 'pdf' })), `PDF #${dead.id}`).toBeGreaterThan(3_000);
     }
   });
 
@@ -102,6 +119,7 @@ describe('a voucher that cannot be redeemed does not look as if it can', () => {
     const pages = await zbarDecodePdfTiles(await render({ batchId: batchA, format: 'pdf' }), 300, 3, 3);
     expect(pages).toHaveLength(1);
     expect(pages[0]!.sort()).toEqual([...payloads(a[0]!), ...payloads(a[3]!)].sort());
+    expect(await pdfRedPixels(await render({ batchId: batchA, format: 'pdf' }))).toBeGreaterThan(2 * 800);
     const strip = await render({ batchId: batchA, format: 'png' });
     expect(zbarDecodeBytes(strip).sort()).toEqual([...payloads(a[0]!), ...payloads(a[3]!)].sort());
     expect(await redPixels(strip)).toBeGreaterThan(2 * 6_000);
@@ -110,6 +128,7 @@ describe('a voucher that cannot be redeemed does not look as if it can', () => {
   it('a batch whose vouchers have all expired still downloads, every coupon marked and none scannable', async () => {
     const pdf = await render({ batchId: batchB, format: 'pdf' });
     expect(await zbarDecodePdfTiles(pdf, 300, 3, 3)).toEqual([[]]);
+    expect(await pdfRedPixels(pdf)).toBeGreaterThan(2 * 800);
     const strip = await render({ batchId: batchB, format: 'png' });
     expect(zbarDecodeBytes(strip)).toEqual([]);
     expect(await redPixels(strip)).toBeGreaterThan(2 * 6_000);
