@@ -55,6 +55,16 @@ export function voucherCodesSvg(voucher: VoucherRow): { qrSvg: string; barcodeSv
   return { qrSvg: qrSvg(voucher.token), barcodeSvg: code128Svg(code ?? voucher.token) };
 }
 
+/**
+ * The QR code of a voucher as an SVG download (`vouchers.render` format svg). A bare QR code carries no mark, so it
+ * is given out only while the voucher can be redeemed; for another the refusal says to download it as PDF or PNG.
+ */
+export function qrSvgDownload(voucher: VoucherRow, now?: number): string {
+  const status = now === undefined ? voucher.status : statusAt(voucher, now);
+  if (status !== 'active') throw new AppError('conflict', `couponFile.noCode.${status}`, { field: 'id', params: { id: voucher.id } });
+  return qrSvg(voucher.token);
+}
+
 /** The vouchers a download names: one voucher, or a whole batch in order. */
 export function vouchersToExport(db: Db, request: { id?: number; batchId?: number }): VoucherRow[] {
   if (request.id !== undefined) {

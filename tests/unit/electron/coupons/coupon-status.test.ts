@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { findVoucher } from '../../../../electron/db/repos/vouchers.repo';
-import { couponData } from '../../../../electron/vouchers/voucher-files';
+import { couponData, qrSvgDownload } from '../../../../electron/vouchers/voucher-files';
 import { formatRedeemCode } from '../../../../shared/domain/redeem-code';
 import type { IssueResult, RenderedFile } from '../../../../shared/schemas/vouchers';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
@@ -132,6 +132,16 @@ describe('a voucher that cannot be redeemed does not look as if it can', () => {
     const strip = await render({ batchId: batchB, format: 'png' });
     expect(zbarDecodeBytes(strip)).toEqual([]);
     expect(await redPixels(strip)).toBeGreaterThan(2 * 6_000);
+  });
+
+  it('the QR code alone (SVG) is given out only while the voucher can be redeemed', async () => {
+    const svg = qrSvgDownload(findVoucher(core.db, a[0]!.id)!, clock);
+    expect(zbarDecodeBytes(await sharp(Buffer.from(svg), { density: 300 }).flatten({ background: '#ffffff' }).png().toBuffer())).toEqual([a[0]!.token]);
+    for (const [dead, status] of [[a[1]!, 'voided'], [a[2]!, 'redeemed'], [b[0]!, 'expired']] as const) {
+      expect(() => qrSvgDownload(findVoucher(core.db, dead.id)!, clock), status).toThrow(
+        expect.objectContaining({ code: 'conflict', key: `couponFile.noCode.${status}`, field: 'id', message: expect.stringContaining('Download it as PDF or PNG') }),
+      );
+    }
   });
 
   it('a right-to-left (azb) voided coupon decodes to nothing either', async () => {
