@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { OperationProgress } from '../../../shared/schemas/operations';
 import { IMPORT_COLUMNS, type ImportReport } from '../../../shared/schemas/cards';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -8,6 +10,8 @@ import { readTextFile } from '../../lib/read-text-file';
 import { formatNumber } from '../../lib/format';
 import { useLocale } from '../../lib/use-locale';
 import { Ltr } from '../../components/Ltr';
+import { WorkProgress } from '../../components/WorkProgress';
+import { newOperationId, useOperationProgress } from '../../lib/use-operation-progress';
 
 interface Props {
   onClose(): void;
@@ -16,9 +20,9 @@ interface Props {
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'checking'; fileName: string }
+  | { kind: 'checking'; fileName: string; operationId: string }
   | { kind: 'preview'; fileName: string; csv: string; report: ImportReport }
-  | { kind: 'importing'; fileName: string; report: ImportReport }
+  | { kind: 'importing'; fileName: string; report: ImportReport; operationId: string }
   | { kind: 'done'; report: ImportReport };
 
 /** Import cards from CSV: a dry run shows what would happen first; nothing changes until confirmed. */
@@ -26,13 +30,17 @@ export function ImportDialog({ onClose, onImported }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<unknown>(null);
+  // a large file is read and written in steps; the host tells how far it is
+  const operationId = step.kind === 'checking' || step.kind === 'importing' ? step.operationId : null;
+  const progress = useOperationProgress(operationId);
 
   const check = async (file: File) => {
     setError(null);
-    setStep({ kind: 'checking', fileName: file.name });
+    const operationId = newOperationId();
+    setStep({ kind: 'checking', fileName: file.name, operationId });
     try {
       const csv = await readTextFile(file);
-      const report = await call('cards.importCsv', { csv, dryRun: true });
+      const report = await call('cards.importCsv', { csv, dryRun: true, operationId });
       setStep({ kind: 'preview', fileName: file.name, csv, report });
     } catch (e) {
       setError(e);
@@ -41,9 +49,10 @@ export function ImportDialog({ onClose, onImported }: Props) {
   };
 
   const run = async (csv: string, fileName: string, preview: ImportReport) => {
-    setStep({ kind: 'importing', fileName, report: preview });
+    const operationId = newOperationId();
+    setStep({ kind: 'importing', fileName, report: preview, operationId });
     try {
-      const report = await call('cards.importCsv', { csv, dryRun: false });
+      const report = await call('cards.importCsv', { csv, dryRun: false, operationId });
       setStep({ kind: 'done', report });
       onImported();
     } catch (e) {
@@ -88,12 +97,30 @@ export function ImportDialog({ onClose, onImported }: Props) {
           </label>
         </>
       )}
-      {step.kind === 'checking' && <p aria-busy="true">{t('cards.import.checking', { file: step.fileName })}</p>}
-      {step.kind === 'importing' && <p aria-busy="true">{t('cards.import.importing', { file: step.fileName })}</p>}
+      {(step.kind === 'checking' || step.kind === 'importing') && (
+        <WorkProgress progress={progress} label={t('cards.import.progress.label')} text={progressText(step, progress, t)} />
+      )}
       {error !== null && <ErrorNotice error={error} />}
       {report && <ImportSummary report={report} />}
     </Dialog>
   );
+}
+
+/** One sentence per stage of a running check or import; before the first answer, what was asked. */
+function progressText(step: { kind: 'checking' | 'importing'; fileName: string }, progress: OperationProgress | null, t: TFunction): string {
+  switch (progress?.stage) {
+    case 'waiting':
+      return t('cards.import.progress.waiting');
+    case 'reading':
+      return t('cards.import.progress.reading', { file: step.fileName });
+    case 'writing':
+      return t('cards.import.progress.writing', { done: progress.done, count: progress.total });
+    case 'indexing':
+    case 'done':
+      return t('cards.import.progress.finishing');
+    default:
+      return step.kind === 'checking' ? t('cards.import.checking', { file: step.fileName }) : t('cards.import.importing', { file: step.fileName });
+  }
 }
 
 function ImportSummary({ report }: { report: ImportReport }) {

@@ -19,6 +19,8 @@ import { CodePreview } from './CodePreview';
 import { CustomerPicker, type PickedCard } from './CustomerPicker';
 import { ImagePicker, uploadImage, type PickedImage } from './ImagePicker';
 import { IssueResultView } from './IssueResultView';
+import { BatchProgress } from './BatchProgress';
+import { newOperationId } from '../../lib/use-operation-progress';
 
 type ValidityKind = Validity['kind'];
 
@@ -38,6 +40,8 @@ export function IssueVoucherPage() {
   const [date, setDate] = useState('');
   const [quantity, setQuantity] = useState<number | null>(1);
   const [busy, setBusy] = useState(false);
+  // a batch names its call, so its progress can be shown while it is made
+  const [operationId, setOperationId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null } | null>(null);
   const example = useMemo(() => formatRedeemCode(generatedCodeFromBytes(crypto.getRandomValues(new Uint8Array(8)))), []);
@@ -86,6 +90,8 @@ export function IssueVoucherPage() {
     if (busy || !validity) return;
     setBusy(true);
     setError(null);
+    const batchOperation = free && (quantity ?? 0) > 1 ? newOperationId() : undefined;
+    setOperationId(batchOperation ?? null);
     try {
       const issued = await call('vouchers.issue', {
         cardId: card?.id,
@@ -95,12 +101,14 @@ export function IssueVoucherPage() {
         redeemCode: codeOn ? (codeKind === 'generated' ? { kind: 'generated' } : { kind: 'static', code: staticCode }) : null,
         validity,
         quantity: free ? (quantity ?? 0) : undefined,
+        operationId: batchOperation,
       });
       setResult({ issued, card });
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setOperationId(null);
     }
   };
 
@@ -200,6 +208,7 @@ export function IssueVoucherPage() {
             <NumberField value={quantity} onValueChange={setQuantity} />
           </FormField>
         )}
+        {operationId && <BatchProgress operationId={operationId} />}
         {error !== null && !(error instanceof ApiCallError && error.field) && <ErrorNotice error={error} />}
         {error instanceof ApiCallError && error.field && !['title', 'description', 'imageId', 'redeemCode', 'validity', 'quantity'].some((f) => error.field!.startsWith(f)) && (
           <ErrorNotice error={error} />
