@@ -61,3 +61,22 @@ export function ScanIcon() {
     </svg>
   );
 }
+
+/** A chevron towards the inline end (mirrored in right to left); turned down when what it opens is open. */
+export function ExpandIcon() {
+  return (
+    <svg {...base} className="expand-icon">
+      <path d="M9 6l6 6-6 6" />
+    </svg>
+  );
+}
+
+/** An empty tray: the picture of a list with nothing in it yet (not a spinner: nothing is loading). */
+export function EmptyTrayIcon() {
+  return (
+    <svg {...base} width={44} height={44} strokeWidth={1.4}>
+      <path d="M4 13l2.5-7h11L20 13" />
+      <path d="M4 13v5a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-5h-5a3 3 0 0 1-6 0z" />
+    </svg>
+  );
+}
