@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRedeemCode } from '../../../shared/domain/redeem-code';
-import type { IssueResult } from '../../../shared/schemas/vouchers';
+import { MAX_PNG_SHEET, type IssueResult } from '../../../shared/schemas/vouchers';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { downloadText } from '../../lib/download';
@@ -23,7 +23,11 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const count = issued.vouchers.length;
-  const target = issued.batchId !== null ? { batchId: issued.batchId } : { id: issued.vouchers[0]!.id };
+  const first = issued.vouchers[0]!;
+  // a batch downloads as one PNG strip only up to the limit; the reason shows beside the disabled button
+  const pngTooMany = count > MAX_PNG_SHEET;
+  const pngLimitId = useId();
+  const target = issued.batchId !== null ? { batchId: issued.batchId } : { id: first.id };
 
   const download = async (format: 'pdf' | 'png') => {
     setBusy(format);
@@ -53,6 +57,23 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
         <>
           <h2>{t('issue.result.toCard', { name: card.name, id: card.id })}</h2>
           <p>{t('issue.result.toCardBody')}</p>
+          <dl className="facts" data-testid="issued-card-voucher">
+            <dt>{t('issue.code.label')}</dt>
+            <dd>
+              {first.redeemCode ? (
+                <Ltr className="mono code-preview__text" testId="issued-code">
+                  {formatRedeemCode(first.redeemCode)}
+                </Ltr>
+              ) : (
+                t('issue.result.noCode')
+              )}
+            </dd>
+          </dl>
+          <p>
+            <a className="button" href={`#/cards?card=${card.id}`} data-testid="back-to-card">
+              {t('issue.result.openCard', { id: card.id })}
+            </a>
+          </p>
         </>
       ) : (
         <>
@@ -71,7 +92,7 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
         <button type="button" className="button" disabled={busy !== null} onClick={() => download('pdf')}>
           {busy === 'pdf' ? t('issue.result.preparing') : count > 1 ? t('issue.result.pdfSheet') : t('issue.result.pdf')}
         </button>
-        <button type="button" className="button" disabled={busy !== null || count > 30} onClick={() => download('png')}>
+        <button type="button" className="button" disabled={busy !== null || pngTooMany} aria-describedby={pngTooMany ? pngLimitId : undefined} onClick={() => download('png')}>
           {busy === 'png' ? t('issue.result.preparing') : t('issue.result.png')}
         </button>
         {!card && (
@@ -83,6 +104,11 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
           {t('issue.result.another')}
         </button>
       </div>
+      {pngTooMany && (
+        <p className="muted small" id={pngLimitId} data-testid="png-limit">
+          {t('issue.result.pngLimit', { max: MAX_PNG_SHEET })}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </section>
   );

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRedeemCode, generatedCodeFromBytes } from '../../../shared/domain/redeem-code';
 import { expiryOf, localDate, type Validity } from '../../../shared/domain/validity';
 import { MAX_QUANTITY, VOUCHER_DESCRIPTION_MAX, VOUCHER_TITLE_MAX, type IssueResult } from '../../../shared/schemas/vouchers';
 import { useSettings } from '../../app/SettingsContext';
-import { DatePicker } from '../../components/DatePicker';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,17 +11,18 @@ import { call } from '../../lib/api';
 import { ApiCallError } from '../../lib/api-error';
 import { fieldErrorText } from '../../lib/error-text';
 import { NumberField } from '../../components/NumberField';
-import { formatDateTime } from '../../lib/format';
-import { zoneName } from '../../../shared/domain/time-zone';
 import { hashParam } from '../../lib/hash-params';
-import { CodePreview } from './CodePreview';
+import { ActionBar } from './ActionBar';
+import { CodeFieldset, type CodeKind } from './CodeFieldset';
 import { CustomerPicker, type PickedCard } from './CustomerPicker';
 import { ImagePicker, uploadImage, type PickedImage } from './ImagePicker';
 import { IssueResultView } from './IssueResultView';
 import { BatchProgress } from './BatchProgress';
 import { newOperationId } from '../../lib/use-operation-progress';
+import { missingFields } from './missing-fields';
+import { ValidityFieldset, type ValidityKind } from './ValidityFieldset';
 
-type ValidityKind = Validity['kind'];
+const FIELDS = ['title', 'description', 'imageId', 'redeemCode', 'validity', 'quantity'];
 
 /** Issue Voucher: a one-time voucher for a customer's wallet, or free printable ones with a redeem code. */
 export function IssueVoucherPage() {
@@ -33,7 +33,7 @@ export function IssueVoucherPage() {
   const [description, setDescription] = useState('');
   const [image, setImage] = useState<PickedImage | null>(null);
   const [withCode, setWithCode] = useState(true);
-  const [codeKind, setCodeKind] = useState<'generated' | 'static'>('generated');
+  const [codeKind, setCodeKind] = useState<CodeKind>('generated');
   const [staticCode, setStaticCode] = useState('');
   const [validityKind, setValidityKind] = useState<ValidityKind>('unlimited');
   const [amount, setAmount] = useState<number | null>(30);
@@ -44,6 +44,7 @@ export function IssueVoucherPage() {
   const [operationId, setOperationId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<{ issued: IssueResult; card: PickedCard | null } | null>(null);
+  const titleField = useRef<HTMLInputElement>(null);
   const example = useMemo(() => formatRedeemCode(generatedCodeFromBytes(crypto.getRandomValues(new Uint8Array(8)))), []);
 
   // ISSUE COUPON on a card opens this section with the card chosen
@@ -59,6 +60,7 @@ export function IssueVoucherPage() {
   const free = card === null;
   const codeOn = free || withCode;
   const zone = settings?.timeZone ?? 'UTC';
+  const today = localDate(Date.now(), zone);
   const validity: Validity | null =
     validityKind === 'unlimited'
       ? { kind: 'unlimited' }
@@ -72,6 +74,9 @@ export function IssueVoucherPage() {
             : { kind: 'months', months: amount }
           : null;
   const expiry = validity ? expiryOf(validity, Date.now(), zone) : undefined;
+  const missing = missingFields({ title, validityKind, amount, date, today, codeOn, codeKind, staticCode, free, quantity });
+  // a POS code is the same string on every voucher of the batch
+  const sharedCode = codeOn && codeKind === 'static';
   const fieldError = (field: string) => fieldErrorText(error, field, t);
 
   const onPaste = async (event: ClipboardEvent) => {
@@ -87,7 +92,7 @@ export function IssueVoucherPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || !validity) return;
+    if (busy || !validity || missing.length > 0) return;
     setBusy(true);
     setError(null);
     const batchOperation = free && (quantity ?? 0) > 1 ? newOperationId() : undefined;
@@ -112,11 +117,20 @@ export function IssueVoucherPage() {
     }
   };
 
+  // another voucher starts from an empty title (and description), so the same one is not issued twice by accident
+  const another = () => {
+    setResult(null);
+    setTitle('');
+    setDescription('');
+    setError(null);
+    requestAnimationFrame(() => titleField.current?.focus());
+  };
+
   if (result) {
     return (
       <>
         <PageHeader title={t('issue.title')} />
-        <IssueResultView issued={result.issued} card={result.card} onAnother={() => setResult(null)} />
+        <IssueResultView issued={result.issued} card={result.card} onAnother={another} />
       </>
     );
   }
@@ -124,7 +138,7 @@ export function IssueVoucherPage() {
   return (
     <>
       <PageHeader title={t('issue.title')} subtitle={t('issue.subtitle')} />
-      <form className="card form form--wide" onSubmit={submit} onPaste={onPaste} noValidate aria-label={t('issue.title')}>
+      <form className="card form form--wide issue-form" onSubmit={submit} onPaste={onPaste} noValidate aria-label={t('issue.title')}>
         <FormField label={t('issue.customer.label')} hint={free ? t('issue.customer.freeHint') : t('issue.customer.cardHint')}>
           <div>
             <CustomerPicker value={card} onChange={setCard} />
@@ -135,7 +149,7 @@ export function IssueVoucherPage() {
           hint={<span className="counter">{t('settings.characters', { count: title.length, max: VOUCHER_TITLE_MAX })}</span>}
           error={fieldError('title')}
         >
-          <input className="input" data-testid="voucher-title" value={title} maxLength={VOUCHER_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
+          <input ref={titleField} className="input" data-testid="voucher-title" value={title} maxLength={VOUCHER_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
         </FormField>
         <FormField
           label={t('issue.description')}
@@ -149,75 +163,42 @@ export function IssueVoucherPage() {
             <ImagePicker value={image} onChange={setImage} />
           </div>
         </FormField>
-        <fieldset className="fieldset">
-          <legend>{t('issue.code.label')}</legend>
-          <label className="check">
-            <input type="checkbox" checked={codeOn} disabled={free} onChange={(e) => setWithCode(e.target.checked)} />
-            {t('issue.code.switch')}
-          </label>
-          {free && <p className="muted small">{t('issue.code.freeAlways')}</p>}
-          {codeOn && (
-            <>
-              <div className="segmented" role="radiogroup" aria-label={t('issue.code.kind')}>
-                {(['generated', 'static'] as const).map((kind) => (
-                  <label key={kind} className={`segmented__option${codeKind === kind ? ' segmented__option--on' : ''}`}>
-                    <input type="radio" name="codeKind" checked={codeKind === kind} onChange={() => setCodeKind(kind)} />
-                    {t(`issue.code.${kind}`)}
-                  </label>
-                ))}
-              </div>
-              {codeKind === 'static' && (
-                <FormField label={t('issue.code.posCode')} hint={t('issue.code.posHint')} error={fieldError('redeemCode')}>
-                  <input className="input mono" dir="ltr" value={staticCode} maxLength={32} onChange={(e) => setStaticCode(e.target.value.toUpperCase())} />
-                </FormField>
-              )}
-              <CodePreview code={codeKind === 'generated' ? example : staticCode.trim()} example={codeKind === 'generated'} />
-            </>
-          )}
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>{t('issue.validity.label')}</legend>
-          <div className="segmented" role="radiogroup" aria-label={t('issue.validity.label')}>
-            {(['unlimited', 'days', 'months', 'fixed'] as const).map((kind) => (
-              <label key={kind} className={`segmented__option${validityKind === kind ? ' segmented__option--on' : ''}`}>
-                <input type="radio" name="validity" value={kind} checked={validityKind === kind} onChange={() => setValidityKind(kind)} />
-                {t(`issue.validity.${kind}`)}
-              </label>
-            ))}
-          </div>
-          {(validityKind === 'days' || validityKind === 'months') && (
-            <FormField label={t(`issue.validity.${validityKind}Count`)} error={fieldError('validity')}>
-              <NumberField value={amount} onValueChange={setAmount} />
-            </FormField>
-          )}
-          {validityKind === 'fixed' && (
-            <FormField label={t('issue.validity.date')} error={fieldError('validity')}>
-              <DatePicker className="input--short" min={localDate(Date.now(), zone)} value={date} onChange={setDate} />
-            </FormField>
-          )}
-          <p className="muted" data-testid="expiry-preview" aria-live="polite">
-            {expiry === undefined
-              ? t('issue.validity.incomplete')
-              : expiry === null
-                ? t('issue.validity.never')
-                : t('issue.validity.until', { when: settings ? formatDateTime(expiry - 1, settings) : '', zone: zoneName(zone) })}
-          </p>
-        </fieldset>
+        <CodeFieldset
+          free={free}
+          codeOn={codeOn}
+          onCodeOn={setWithCode}
+          kind={codeKind}
+          onKind={setCodeKind}
+          posCode={staticCode}
+          onPosCode={setStaticCode}
+          serverError={fieldError('redeemCode')}
+          example={example}
+        />
+        <ValidityFieldset
+          kind={validityKind}
+          onKind={setValidityKind}
+          amount={amount}
+          onAmount={setAmount}
+          date={date}
+          onDate={setDate}
+          today={today}
+          expiry={expiry}
+          settings={settings}
+          serverError={fieldError('validity')}
+        />
         {free && (
-          <FormField label={t('issue.quantity')} hint={t('issue.quantityHint', { max: MAX_QUANTITY })} error={fieldError('quantity')}>
+          <FormField
+            label={t('issue.quantity')}
+            hint={sharedCode ? t('issue.quantityHintShared', { max: MAX_QUANTITY }) : t('issue.quantityHint', { max: MAX_QUANTITY })}
+            error={fieldError('quantity')}
+          >
             <NumberField value={quantity} onValueChange={setQuantity} />
           </FormField>
         )}
         {operationId && <BatchProgress operationId={operationId} />}
         {error !== null && !(error instanceof ApiCallError && error.field) && <ErrorNotice error={error} />}
-        {error instanceof ApiCallError && error.field && !['title', 'description', 'imageId', 'redeemCode', 'validity', 'quantity'].some((f) => error.field!.startsWith(f)) && (
-          <ErrorNotice error={error} />
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy || !validity || !title.trim()}>
-            {busy ? t('issue.generating') : t('issue.generate')}
-          </button>
-        </div>
+        {error instanceof ApiCallError && error.field && !FIELDS.some((f) => error.field!.startsWith(f)) && <ErrorNotice error={error} />}
+        <ActionBar missing={missing} busy={busy} />
       </form>
     </>
   );
