@@ -24,14 +24,20 @@ async function escape(page: Page): Promise<void> {
 
 for (const locale of SUPPORTED_LOCALES) {
   test(`every screen in ${locale}`, async ({ page, browser }) => {
-    const host: RunningHost = await startWebHost({ args: ['--demo'] });
+    const host: RunningHost = await startWebHost();
     try {
-      await api(host, 'settings.set', { locale: locale as Locale, shopName: 'Café Sukhumvit', timeZone: 'Asia/Bangkok' });
+      await api(host, 'settings.set', { locale: locale as Locale, timeZone: 'Asia/Bangkok' });
       const english = englishOnlyTexts(locale);
       const problems: string[] = [];
       const look = async (name: string) => problems.push(...(await checkScreen(page, locale, name, english)));
 
+      // the empty shop opens on its welcome, which names the shop and loads the demo data
       await page.goto(host.url);
+      const welcome = page.getByTestId('welcome');
+      await expect(welcome).toBeVisible();
+      await look('welcome');
+      await welcome.locator('input').first().fill('Café Sukhumvit');
+      await welcome.locator('.button--primary').click();
       await expect(page.locator('[data-card-id]').first()).toBeVisible();
       await look('cards');
 
@@ -72,6 +78,12 @@ for (const locale of SUPPORTED_LOCALES) {
       await go(page, 'vouchers');
       await expect(page.locator('[data-voucher-id]').first()).toBeVisible();
       await look('vouchers');
+      // a batch row, opened to its vouchers
+      const batch = page.locator('[data-batch-id]').last();
+      await batch.locator('button').click();
+      await expect(page.locator('.voucher-row--in-batch[data-voucher-id]').first()).toBeVisible();
+      await look('vouchers-batch');
+      await batch.locator('button').click();
       await page.locator('[data-voucher-id]').first().click();
       await expect(page.getByTestId('voucher-qr')).toBeVisible();
       await look('voucher-details');
