@@ -244,20 +244,29 @@ export interface BatchAggregate {
   expiresAt: number | null;
 }
 
-/** One batch by status as of `now` (an active voucher past its expiry counts as expired), by the batch index. */
+/**
+ * One batch by status as of `now` (an active voucher past its expiry counts as expired): counted from the
+ * batch/status/expiry index alone, then what the batch's vouchers share read from its first one.
+ */
 export function batchAggregate(db: Db, batchId: number, now: number): BatchAggregate {
-  return db
+  const counts = db
     .prepare(
-      `SELECT batch_id AS batchId, min(title) AS title, count(*) AS quantity,
+      `SELECT count(*) AS quantity, min(id) AS firstId,
          sum(status = 'active' AND (expires_at IS NULL OR expires_at > @now)) AS active,
          sum(status = 'redeemed') AS redeemed,
          sum(status = 'expired' OR (status = 'active' AND expires_at <= @now)) AS expired,
-         sum(status = 'voided') AS voided,
-         CASE WHEN min(code_kind) = 'static' THEN min(redeem_code) END AS staticCode,
-         min(issued_at) AS issuedAt, min(expires_at) AS expiresAt
-       FROM vouchers WHERE batch_id = @batchId`,
+         sum(status = 'voided') AS voided
+       FROM vouchers INDEXED BY vouchers_batch_status_idx WHERE batch_id = @batchId`,
     )
-    .get({ batchId, now }) as BatchAggregate;
+    .get({ batchId, now }) as Omit<BatchAggregate, 'batchId' | 'title' | 'staticCode' | 'issuedAt' | 'expiresAt'> & { firstId: number };
+  const first = db
+    .prepare(
+      `SELECT title, CASE WHEN code_kind = 'static' THEN redeem_code END AS staticCode, issued_at AS issuedAt, expires_at AS expiresAt
+       FROM vouchers WHERE id = ?`,
+    )
+    .get(counts.firstId) as Pick<BatchAggregate, 'title' | 'staticCode' | 'issuedAt' | 'expiresAt'>;
+  const { firstId: _firstId, ...byStatus } = counts;
+  return { batchId, ...first, ...byStatus };
 }
 
 export function findVouchersByIds(db: Db, ids: readonly number[]): VoucherRow[] {

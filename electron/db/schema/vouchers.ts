@@ -41,7 +41,8 @@ export const vouchers = sqliteTable(
   (table) => [
     index('vouchers_redeem_code_idx').on(table.redeemCode),
     index('vouchers_card_idx').on(table.cardId),
-    index('vouchers_batch_idx').on(table.batchId),
+    /** A batch's vouchers; a batch's row in the list counts them by status and expiry from this index alone. */
+    index('vouchers_batch_status_idx').on(table.batchId, table.status, table.expiresAt),
     /** A generated code exists once; static POS codes may repeat. */
     uniqueIndex('vouchers_generated_code_unique').on(table.redeemCode).where(sql`code_kind = 'generated'`),
     /** The expiry sweep: active vouchers by when they expire. */
