@@ -5,6 +5,7 @@ import { createCore } from '../electron/core/create-core';
 import { seedDemoVouchers } from '../electron/demo/seed-vouchers';
 import type { Measurement } from './lib/report';
 import { percentile } from './lib/stats';
+import { benchVoucherLists } from './voucher-lists';
 
 const MIGRATIONS = path.resolve('electron/db/migrations');
 
@@ -76,6 +77,9 @@ export async function benchVouchers(vouchers = 1_000_000): Promise<Measurement[]
       ['title search', await listMedian({ query: 'dessert' })],
     ] as const;
 
+    // the section's rows with batches grouped, and searches by the customer's name (adds a million cards)
+    const sectionLists = await benchVoucherLists(core, code);
+
     return [
       { name: 'seed of demo vouchers', value: seedSeconds, unit: 's', note: `${vouchers.toLocaleString('en')} vouchers, so the lookups below search a million` },
       { name: 'issue one voucher with a generated code + its barcodes (p95)', value: percentile(single, 95), unit: 'ms', target: 20, lowerIsBetter: true, note: '200 issues; vouchers.issue then vouchers.get (QR + Code 128 SVG)' },
@@ -83,6 +87,7 @@ export async function benchVouchers(vouchers = 1_000_000): Promise<Measurement[]
       { name: 'PDF sheet of 1,000 vouchers', value: pdfSeconds, unit: 's', target: 15, lowerIsBetter: true, note: `${Math.round((pdf.base64.length * 0.75) / 1024 / 1024)} MB, ${Math.ceil(1000 / 9)} A4 pages` },
       { name: 'memory growth while making that sheet (peak RSS)', value: pdfMemoryMb, unit: 'MB', note: 'sampled every 20 ms; before pages yielded to the event loop a 10,000-voucher sheet peaked at 22.9 GB' },
       ...lists.map(([kind, ms]) => ({ name: `vouchers.list, ${kind} (first page + total, median)`, value: ms, unit: 'ms', note: 'no target; searches go through indexes, the status filter counts by scanning' })),
+      ...sectionLists,
       { name: `redeem with ${vouchers.toLocaleString('en')} vouchers stored (p95)`, value: percentile(lookups, 95), unit: 'ms', target: 2, lowerIsBetter: true, note: '2,000 redemptions by token or typed code, with the expiry sweep and events' },
     ];
   } finally {
