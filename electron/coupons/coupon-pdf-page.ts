@@ -74,8 +74,9 @@ export async function renderPage(tools: PageTools, width: number, height: number
   for (const rect of marked) {
     const r = clampRect(rect, canvas.width, canvas.height);
     const rgba = ink.getImageData(r.x, r.y, r.width, r.height).data;
-    const alpha = Buffer.allocUnsafe(r.width * r.height);
-    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3]!;
+    const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, r.width * r.height);
+    const alpha = Buffer.allocUnsafe(pixels.length);
+    for (let i = 0; i < pixels.length; i++) alpha[i] = pixels[i]! >>> 24;
     const raster: PdfRaster = { pixelWidth: r.width, pixelHeight: r.height, channels: 3, deflated: solidInk(r.width, r.height), smask: pdfRaster(r.width, r.height, 1, alpha) };
     images.push({ raster, x: r.x / px, y: r.y / px, width: r.width / px, height: r.height / px });
   }

@@ -35,19 +35,30 @@ export function splitColour(rgba: Uint8ClampedArray, width: number, height: numb
   const count = width * height;
   const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, count);
   const gray = Buffer.allocUnsafe(count);
+  // the common page, all greys, in one tight loop: little-endian RGBA has red in the low byte, and one comparison
+  // tells red = green and green = blue
+  let i = 0;
+  for (; i < count; i++) {
+    const v = pixels[i]!;
+    if (((v ^ (v >>> 8)) & 0xffff) !== 0) break;
+    gray[i] = v & 255;
+  }
+  if (i === count) return { gray, coloured: [] };
+  return withColour(pixels, gray, i, width, height, regions);
+}
+
+/** The rest of a page from its first coloured pixel: which regions hold colour, and their RGB cut-outs. */
+function withColour(pixels: Uint32Array, gray: Buffer, from: number, width: number, height: number, regions: readonly PixelRect[]): ColourSplit {
   const found = new Set<number>();
   let last = -1;
   let stray = false;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < pixels.length; i++) {
     const v = pixels[i]!;
-    const r = v & 255;
-    const g = (v >>> 8) & 255;
-    const b = (v >>> 16) & 255;
-    if (r === g && r === b) {
-      gray[i] = r;
+    if (((v ^ (v >>> 8)) & 0xffff) === 0) {
+      gray[i] = v & 255;
       continue;
     }
-    gray[i] = (r * 77 + g * 150 + b * 29) >> 8;
+    gray[i] = ((v & 255) * 77 + ((v >>> 8) & 255) * 150 + ((v >>> 16) & 255) * 29) >> 8;
     const x = i % width;
     const y = (i - x) / width;
     if (last >= 0 && inside(regions[last]!, x, y)) continue;
