@@ -22,7 +22,7 @@ export interface WorkerHost {
   close(): void;
 }
 
-/** 1.5 GiB: a 10,000-voucher sheet peaks near 0.6 GB in the worker, a 40-megapixel picture near 0.4 GB. */
+/** 1.5 GiB: the heaviest legitimate jobs, a 40-megapixel HEIC and a 10,000-voucher sheet, peak near 0.8 GB. */
 export const DEFAULT_MEMORY_LIMIT_MB = 1536;
 
 interface Running {
