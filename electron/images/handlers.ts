@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { Db } from '../db/client';
 import { insertImage } from '../db/repos/images.repo';
 import type { HandlersFor } from '../core/handler-types';
+import { asBuffer } from '../isolation/protocol';
 import type { WorkerHost } from '../isolation/worker-host';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -16,8 +17,7 @@ export function createImageHandlers(db: Db, worker: WorkerHost): HandlersFor<'im
       // decoding and checking run in the isolated worker (sharp, heic-decode, the SVG parser): a picture that
       // aborts a decoder or exhausts its memory fails this upload, not the app
       const image = await worker.run('image.clean', { bytes: Buffer.from(compact, 'base64'), ...(fileName ? { fileName } : {}) });
-      const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
-      insertImage(db, { ...image, bytes, createdAt: ctx.now() });
+      insertImage(db, { ...image, bytes: asBuffer(image.bytes), createdAt: ctx.now() });
       return { id: image.id, mime: image.mime, width: image.width, height: image.height };
     },
   };

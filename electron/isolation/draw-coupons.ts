@@ -2,8 +2,7 @@ import { couponsPdf, type CouponSource } from '../coupons/coupon-pdf';
 import { registerCouponFonts } from '../coupons/fonts';
 import { couponPng, type CouponImage } from '../coupons/paint';
 import { assertDrawable } from '../images/drawable';
-import { asBuffer } from './jobs';
-import type { Jobs } from './protocol';
+import { asBuffer, type Jobs } from './protocol';
 
 /**
  * The worker's side of `coupons.draw`: the shipped fonts, each stored picture checked again right before it is

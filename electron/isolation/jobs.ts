@@ -1,4 +1,4 @@
-import type { JobKind, Jobs } from './protocol';
+import { asBuffer, type JobKind, type Jobs } from './protocol';
 
 /** The worker's side of each job. The libraries load on the first job of their kind, after the memory cap is set. */
 export async function runJob(kind: JobKind, input: unknown): Promise<Jobs[JobKind]['output']> {
@@ -13,9 +13,4 @@ export async function runJob(kind: JobKind, input: unknown): Promise<Jobs[JobKin
       return drawCoupons(input as Jobs['coupons.draw']['input']);
     }
   }
-}
-
-/** The bytes of a structured-cloned Uint8Array as a Buffer, without a copy. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -39,6 +39,11 @@ export interface Jobs {
 
 export type JobKind = keyof Jobs;
 
+/** The bytes of a structured-cloned Uint8Array as a Buffer, without a copy. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export type HostMessage = { type: 'job'; id: number; kind: JobKind; input: unknown };
 
 export type WorkerMessage =

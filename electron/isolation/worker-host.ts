@@ -28,6 +28,7 @@ export const DEFAULT_MEMORY_LIMIT_MB = 1536;
 interface Running {
   process: WorkerProcess;
   pid: number | null;
+  exited: boolean;
   ready: Promise<void>;
   markReady: () => void;
 }
@@ -100,6 +101,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     const running: Running = {
       process: child,
       pid: null,
+      exited: false,
       markReady: () => markReady(),
       ready: new Promise<void>((resolve, reject) => {
         markReady = resolve;
@@ -122,6 +124,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       else if (message.type === 'failed') finish(job, { error: deserializeError(message.error) });
     });
     child.onExit((how) => {
+      running.exited = true;
       failStart(new Error(`the worker ended before it started (${how})`));
       if (worker === running) worker = null;
       const job = current;
@@ -174,6 +177,10 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       return;
     }
     if (current !== job) return; // closed meanwhile
+    if (running.exited) {
+      finish(job, { error: failure(job, 'stopped') }); // it ended while its memory cap was being set
+      return;
+    }
     job.worker = running;
     running.process.hold(true);
     watch(job);
