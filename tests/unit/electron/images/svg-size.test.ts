@@ -47,6 +47,13 @@ describe('SVG size, read the way a renderer reads it', () => {
     expect(h).toBeCloseTo((50 / 25.4) * 96, 3);
   });
 
+  it('drops a size given in the root\'s style, which Skia would apply after the attributes', async () => {
+    const image = await processImage(svg('width="10" height="10" style="fill:red;width:100000px; HEIGHT : 1e5px"'), 'logo.svg');
+    expect(rootAttributes(image.bytes).style).toBe('fill:red');
+    const drawn = await loadImage(image.bytes);
+    expect([drawn.width, drawn.height]).toEqual([10, 10]);
+  });
+
   const tooBig: Array<[string, RegExp]> = [
     ['width="50000mm" height="50000mm"', /188,976 × 188,976 pixels; at most 40 megapixels/],
     ['width="1e9" height="1e9"', /1,000,000,000 × 1,000,000,000 pixels/],
