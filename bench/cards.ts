@@ -5,6 +5,7 @@ import { createCore, type Core } from '../electron/core/create-core';
 import { openDatabase } from '../electron/db/client';
 import { createRandom } from '../electron/demo/prng';
 import type { Measurement } from './lib/report';
+import { importCsvOf } from './responsiveness';
 import { percentile } from './lib/stats';
 
 const MIGRATIONS = path.resolve('electron/db/migrations');
@@ -149,27 +150,19 @@ export async function benchImport(dataDir: string, rows = 100_000): Promise<Meas
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'stampdesk-bench-import-'));
   fs.copyFileSync(path.join(dataDir, 'stampdesk.db'), path.join(copy, 'stampdesk.db'));
   const core: Core = createCore({ dataDir: copy, migrationsDir: MIGRATIONS, version: 'bench' });
-  const random = createRandom(99);
-  const lines = ['card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at'];
-  const names = ['Olivia Smith', 'สมชาย ศรีสุข', '김민준', 'علی رضایی', 'અમિત પટેલ'];
-  for (let i = 0; i < rows; i++) {
-    const stamps = random.int(0, 8);
-    lines.push(
-      [
-        90_000_000 + i, `"${random.pick(names)} ${i}"`, `import${i}@example.com`, `+66 81 ${String(i).padStart(7, '0')}`,
-        1024, 3, stamps, 8, random.pick(['web', 'apple', 'google', 'apple|google']), '2026-01-15T10:00:00Z', stamps ? '2026-11-01 12:30' : '',
-      ].join(','),
-    );
-  }
-  const csv = lines.join('\r\n');
+  const csv = importCsvOf(rows);
   const ctx = { seat: 'bench', now: Date.now };
-  const [dry] = timeIt(() => core.handlers['cards.importCsv']({ csv, dryRun: true }, ctx), 1);
-  let report: unknown;
-  const [real] = timeIt(() => (report = core.handlers['cards.importCsv']({ csv, dryRun: false }, ctx)), 1);
+  // the import is asynchronous (it lets the event loop turn between its steps): time it to its answer
+  let started = performance.now();
+  await core.handlers['cards.importCsv']({ csv, dryRun: true }, ctx);
+  const dry = performance.now() - started;
+  started = performance.now();
+  const report = await core.handlers['cards.importCsv']({ csv, dryRun: false }, ctx);
+  const real = performance.now() - started;
   core.close();
   fs.rmSync(copy, { recursive: true, force: true });
-  const imported = (report as { imported: number }).imported;
+  const imported = report.imported;
   return [
-    { name: `import ${rows.toLocaleString('en')} CSV rows`, value: real! / 1000, unit: 's', target: 15, lowerIsBetter: true, note: `${imported.toLocaleString('en')} imported into the 1M shop; dry run ${(dry! / 1000).toFixed(1)} s` },
+    { name: `import ${rows.toLocaleString('en')} CSV rows`, value: real / 1000, unit: 's', target: 15, lowerIsBetter: true, note: `${imported.toLocaleString('en')} imported into the 1M shop; dry run ${(dry / 1000).toFixed(1)} s` },
   ];
 }

@@ -4,11 +4,12 @@ import { benchSeed, benchStartup } from './foundation';
 import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
 import { benchVouchers } from './vouchers';
 import { benchPhones } from './phones';
+import { benchResponsiveness } from './responsiveness';
 import { report, type Measurement } from './lib/report';
 import { machineReference } from './lib/machine-reference';
 
 /**
- * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import]`
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import,busy]`
  * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   if (wanted('import')) {
     console.log('Importing CSV …');
     measurements.push(...(await benchImport(dataDir)));
+  }
+  if (wanted('busy')) {
+    console.log('Asking the browser host app.info during a 300,000-row import and a 10,000-voucher batch …');
+    measurements.push(...(await benchResponsiveness(dataDir)));
   }
 
   report(measurements, { cards, dataDir, cpus: os.cpus().length });

@@ -20,6 +20,8 @@ const MAX_REJECTED_LISTED = 1000;
 export const LARGE_IMPORT_ROWS = 2_000;
 /** Rows written between two progress reports. */
 const ROWS_PER_STEP = 64;
+/** Rows compared with the stored cards between two progress reports. */
+const PLAN_ROWS_PER_STEP = 2_000;
 
 interface ImportPlan {
   inserts: ImportRow[];
@@ -47,7 +49,7 @@ export async function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: 
   if (dryRun) {
     // reads only, on the app's connection: its answer is what the import would do now
     const existing = await runPaced(findCardsForImport(db, ids), paced);
-    return reportOf(parsed, planImport(parsed, existing, templateGoals(db)), true);
+    return reportOf(parsed, await runPaced(planImport(parsed, existing, templateGoals(db)), paced), true);
   }
   // the real run decides what to write inside its own transaction, so nothing can change in between
   const steps = (writeDb: Db) => writeImport(writeDb, parsed, ids, now, ctx.seat);
@@ -57,7 +59,7 @@ export async function importCardsCsv(db: Db, csv: string, dryRun: boolean, ctx: 
 
 function* writeImport(db: Db, parsed: ParsedImport, ids: number[], now: number, seat: string): Generator<OperationProgress, ImportPlan, void> {
   const existing = yield* findCardsForImport(db, ids);
-  const plan = planImport(parsed, existing, templateGoals(db));
+  const plan = yield* planImport(parsed, existing, templateGoals(db));
   const { inserts, updates, newVersions } = plan;
   if (inserts.length === 0 && updates.length === 0) return plan;
   const total = inserts.length + updates.length;
@@ -94,10 +96,11 @@ function* writeImport(db: Db, parsed: ParsedImport, ids: number[], now: number, 
   return plan;
 }
 
-/** What to do with each accepted row, against the cards stored now. */
-function planImport(parsed: ParsedImport, existing: Map<number, ExistingCard>, goals: Map<string, number>): ImportPlan {
+/** What to do with each accepted row, against the cards stored now (in steps of a few thousand rows). */
+function* planImport(parsed: ParsedImport, existing: Map<number, ExistingCard>, goals: Map<string, number>): Generator<OperationProgress, ImportPlan, void> {
   const plan: ImportPlan = { inserts: [], updates: [], newVersions: new Map(), rejected: [...parsed.rejected], skipped: 0 };
-  for (const row of parsed.rows) {
+  for (const [i, row] of parsed.rows.entries()) {
+    if (i % PLAN_ROWS_PER_STEP === 0) yield { stage: 'reading', done: i, total: parsed.rows.length };
     const versionKey = `${row.templateId}:${row.templateVersion}`;
     const knownGoal = goals.get(versionKey) ?? plan.newVersions.get(versionKey);
     if (knownGoal !== undefined && knownGoal !== row.goal) {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { OperationProgress } from '../../shared/schemas/operations';
+import { checkpointInBackground } from './background-checkpoint';
 import { openConnection, type Db } from './client';
 
 /**
@@ -12,12 +14,24 @@ export interface WriteJobOptions {
   /** How long the job may hold the event loop before other work gets a turn (ms). */
   sliceMs?: number;
   onProgress?: (progress: OperationProgress) => void;
+  /** Called at every turn of the event loop the job gives. */
+  onStep?: () => void;
 }
 
 /** About two frames: long enough to amortise a turn, short enough that the app answers at once. */
 export const DEFAULT_SLICE_MS = 30;
 
-const jobs = new WeakMap<Db, { tail: Promise<void>; running: boolean }>();
+interface JobState {
+  /** The last job queued: the next one starts after it. */
+  tail: Promise<void>;
+  running: boolean;
+  /** Background checkpoints not over yet, and the app connection's own autocheckpoint setting meanwhile put aside. */
+  checkpoints: number;
+  ownAutoCheckpoint: number;
+  checkpoint: Promise<unknown>;
+}
+
+const jobs = new WeakMap<Db, JobState>();
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -45,7 +59,7 @@ export function runWriteNow<T>(db: Db, steps: WriteSteps<T>): T {
  */
 export async function runWriteJob<T>(db: Db, steps: WriteSteps<T>, options: WriteJobOptions = {}): Promise<T> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const state = jobs.get(db) ?? { tail: Promise.resolve(), running: false };
+  const state: JobState = jobs.get(db) ?? { tail: Promise.resolve(), running: false, checkpoints: 0, ownAutoCheckpoint: 0, checkpoint: Promise.resolve() };
   jobs.set(db, state);
   if (state.running) options.onProgress?.({ stage: 'waiting', done: 0, total: 0 });
   let finished!: () => void;
@@ -58,10 +72,19 @@ export async function runWriteJob<T>(db: Db, steps: WriteSteps<T>, options: Writ
   try {
     job = openConnection(db.file);
     job.sqlite.pragma('busy_timeout = 0');
+    // its COMMIT does not copy the WAL back on this thread: a worker does, just after (background-checkpoint.ts)
+    job.sqlite.pragma('wal_autocheckpoint = 0');
     db.sqlite.pragma('busy_timeout = 0');
     job.sqlite.exec('BEGIN IMMEDIATE');
-    const result = await runPaced(steps(job), { ...options, sliceMs });
+    const presync = startWalPresync(job.file);
+    let result: T;
+    try {
+      result = await runPaced(steps(job), { ...options, sliceMs, onStep: presync.tick });
+    } finally {
+      await presync.stop();
+    }
     job.sqlite.exec('COMMIT');
+    state.checkpoint = checkpointAfterJob(db, state);
     return result;
   } catch (error) {
     if (job?.sqlite.inTransaction) job.sqlite.exec('ROLLBACK');
@@ -86,10 +109,65 @@ export async function runPaced<T>(run: Generator<OperationProgress, T, void>, op
     if (next.done) return next.value;
     options.onProgress?.(next.value);
     if (performance.now() - sliceStart >= sliceMs) {
+      options.onStep?.();
       await turn();
       sliceStart = performance.now();
     }
   }
+}
+
+/**
+ * The large WAL a job leaves is copied back by a worker thread; meanwhile the app's own connection makes no
+ * automatic checkpoint (it would copy the whole WAL on this thread at its next commit).
+ */
+async function checkpointAfterJob(db: Db, state: JobState): Promise<void> {
+  if (state.checkpoints++ === 0) {
+    state.ownAutoCheckpoint = db.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.sqlite.pragma('wal_autocheckpoint = 0');
+  }
+  try {
+    await checkpointInBackground(db.file);
+  } finally {
+    if (--state.checkpoints === 0 && db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${state.ownAutoCheckpoint}`);
+  }
+}
+
+/** Resolves when the background work after the last write job on `db` (its checkpoint) is over. */
+export function afterWriteJobs(db: Db): Promise<void> {
+  const state = jobs.get(db);
+  return state ? Promise.all([state.tail, state.checkpoint]).then(() => undefined) : Promise.resolve();
+}
+
+/** How often the WAL written so far by a long job is flushed to disk in the background (ms). */
+const PRESYNC_EVERY_MS = 500;
+
+/**
+ * While a long job writes, the pages it spills pile up in the WAL file unsynced, and the COMMIT's fsync would then
+ * write them all to disk at once, on this thread (seconds for 300,000 rows). So the WAL is fdatasync'ed in the
+ * background every half second from libuv's thread pool (fsync acts on the file, whichever descriptor wrote it): the
+ * COMMIT is left with the last half second's pages. Syncing more often than SQLite asks never weakens durability.
+ */
+function startWalPresync(file: string): { tick(): void; stop(): Promise<void> } {
+  let fd: number | null = null;
+  let inFlight: Promise<void> | null = null;
+  let last = performance.now();
+  return {
+    tick() {
+      if (inFlight || performance.now() - last < PRESYNC_EVERY_MS) return;
+      last = performance.now();
+      try {
+        fd ??= fs.openSync(`${file}-wal`, 'r+');
+      } catch {
+        return; // no WAL yet
+      }
+      const target = fd;
+      inFlight = new Promise<void>((resolve) => fs.fdatasync(target, () => resolve())).finally(() => (inFlight = null));
+    },
+    async stop() {
+      await inFlight;
+      if (fd !== null) fs.closeSync(fd);
+    },
+  };
 }
 
 /** True while a write job holds the database: other writes would be refused as busy. */

@@ -48,7 +48,7 @@ export interface ImportCardValues extends Omit<CardFields, 'id'> {
 }
 
 /** Cards whose search entries are rebuilt per statement, and between two progress reports. */
-const SEARCH_ROWS_PER_STEP = 2_000;
+const SEARCH_ROWS_PER_STEP = 500;
 /** The page cache of a large import: new rows land at random places in the customer and card indexes. */
 const LARGE_IMPORT_CACHE_KIB = 262_144;
 

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
-import { runWriteJob } from '../../../../electron/db/write-job';
+import { checkpointInBackground } from '../../../../electron/db/background-checkpoint';
+import { afterWriteJobs, runWriteJob } from '../../../../electron/db/write-job';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -82,5 +85,49 @@ describe('long writes: one transaction on a connection of their own, with turns 
     }, { sliceMs: 0 });
     await Promise.all([first, second]);
     expect(countProbes(core)).toBe(40);
+  });
+});
+
+describe('after a long write: the WAL is copied back on a worker thread', () => {
+  it('a background checkpoint copies the WAL into the database file', async () => {
+    const temp = makeTempDir();
+    const core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', expirySweepMs: 0 });
+    try {
+      core.db.sqlite.pragma('wal_autocheckpoint = 0');
+      const insert = core.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+      core.db.tx(() => {
+        for (let i = 0; i < 5000; i++) insert.run(`probe-${i}`, 'x'.repeat(200));
+      });
+      const before = fs.statSync(path.join(temp.dir, 'stampdesk.db')).size;
+      const outcome = await checkpointInBackground(path.join(temp.dir, 'stampdesk.db'));
+      expect(outcome).toMatchObject({ ok: true, pages: expect.any(Number) });
+      expect(outcome.pages).toBeGreaterThan(0);
+      expect(fs.statSync(path.join(temp.dir, 'stampdesk.db')).size).toBeGreaterThan(before);
+    } finally {
+      core.close();
+      temp.cleanup();
+    }
+  });
+
+  it('a job leaves the checkpoint to the background and the app connection checkpoints as before afterwards', async () => {
+    const temp = makeTempDir();
+    const core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', expirySweepMs: 0 });
+    try {
+      const before = fs.statSync(path.join(temp.dir, 'stampdesk.db')).size;
+      await runWriteJob(core.db, function* (db) {
+        const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+        for (let i = 0; i < 5000; i++) {
+          insert.run(`probe-${i}`, 'x'.repeat(200));
+          if (i % 500 === 0) yield { stage: 'writing' as const, done: i, total: 5000 };
+        }
+      });
+      await afterWriteJobs(core.db);
+      expect(fs.statSync(path.join(temp.dir, 'stampdesk.db')).size).toBeGreaterThan(before);
+      expect(core.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      expect(countProbes(core)).toBe(5000);
+    } finally {
+      core.close();
+      temp.cleanup();
+    }
   });
 });
