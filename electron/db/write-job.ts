@@ -24,6 +24,8 @@ export const DEFAULT_SLICE_MS = 30;
 interface JobState {
   /** The last job queued: the next one starts after it. */
   tail: Promise<void>;
+  /** Jobs queued or running. */
+  queued: number;
   running: boolean;
   /** Background checkpoints not over yet, and the app connection's own autocheckpoint setting meanwhile put aside. */
   checkpoints: number;
@@ -59,17 +61,18 @@ export function runWriteNow<T>(db: Db, steps: WriteSteps<T>): T {
  */
 export async function runWriteJob<T>(db: Db, steps: WriteSteps<T>, options: WriteJobOptions = {}): Promise<T> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const state: JobState = jobs.get(db) ?? { tail: Promise.resolve(), running: false, checkpoints: 0, ownAutoCheckpoint: 0, checkpoint: Promise.resolve() };
+  const state: JobState = jobs.get(db) ?? { tail: Promise.resolve(), queued: 0, running: false, checkpoints: 0, ownAutoCheckpoint: 0, checkpoint: Promise.resolve() };
   jobs.set(db, state);
-  if (state.running) options.onProgress?.({ stage: 'waiting', done: 0, total: 0 });
+  if (state.queued++ > 0) options.onProgress?.({ stage: 'waiting', done: 0, total: 0 });
   let finished!: () => void;
   const previous = state.tail;
   state.tail = new Promise<void>((resolve) => (finished = resolve));
   await previous;
   state.running = true;
-  const ownTimeout = db.sqlite.pragma('busy_timeout', { simple: true }) as number;
+  let ownTimeout: number | null = null;
   let job: Db | null = null;
   try {
+    ownTimeout = db.sqlite.pragma('busy_timeout', { simple: true }) as number;
     job = openConnection(db.file);
     job.sqlite.pragma('busy_timeout = 0');
     // its COMMIT does not copy the WAL back on this thread: a worker does, just after (background-checkpoint.ts)
@@ -91,8 +94,9 @@ export async function runWriteJob<T>(db: Db, steps: WriteSteps<T>, options: Writ
     throw error;
   } finally {
     job?.close();
-    db.sqlite.pragma(`busy_timeout = ${ownTimeout}`);
+    if (ownTimeout !== null && db.sqlite.open) db.sqlite.pragma(`busy_timeout = ${ownTimeout}`);
     state.running = false;
+    state.queued--;
     finished();
   }
 }

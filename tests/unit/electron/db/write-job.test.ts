@@ -70,7 +70,8 @@ describe('long writes: one transaction on a connection of their own, with turns 
     expect(await core.call('settings.set', { shopName: 'Writes work again' })).toMatchObject({ ok: true });
   });
 
-  it('two jobs run one after the other, both complete', async () => {
+  it('two jobs run one after the other, both complete; the second says it is waiting meanwhile', async () => {
+    const secondSaw: string[] = [];
     const first = runWriteJob(core.db, function* (db) {
       for (let i = 0; i < 20; i++) {
         db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe-a${i}`, '1');
@@ -82,9 +83,11 @@ describe('long writes: one transaction on a connection of their own, with turns 
         db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe-b${i}`, '1');
         yield { stage: 'writing' as const, done: i, total: 20 };
       }
-    }, { sliceMs: 0 });
+    }, { sliceMs: 0, onProgress: (p) => secondSaw.push(p.stage) });
     await Promise.all([first, second]);
     expect(countProbes(core)).toBe(40);
+    expect(secondSaw[0]).toBe('waiting');
+    expect(secondSaw.at(-1)).toBe('writing');
   });
 });
 
