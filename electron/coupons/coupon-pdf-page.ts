@@ -42,8 +42,9 @@ export async function renderPage(tools: PageTools, width: number, height: number
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const ink = tools.canvasFor(canvas.width, canvas.height, 'ink').getContext('2d');
-  ink.clearRect(0, 0, canvas.width, canvas.height);
+  // the marks' ink has a layer of its own, only on a page that has a marked coupon
+  const ink = cells.some((cell) => cell.coupon.data.mark) ? tools.canvasFor(canvas.width, canvas.height, 'ink').getContext('2d') : ctx;
+  if (ink !== ctx) ink.clearRect(0, 0, canvas.width, canvas.height);
   const rects: PdfPage['rects'] = [];
   const pictures: PdfImage[] = [];
   const regions: PixelRect[] = [];
