@@ -33,7 +33,7 @@ export function createVoucherHandlers(db: Db, resourcesDir: string, worker: Work
     'vouchers.void': ({ id, reason }, ctx) => voidVoucher(db, id, reason, ctx),
     'vouchers.exportCsv': (request) => exportCodesCsv(db, request),
     // drawn in the isolated worker, which starts on the first download (the canvas and fonts load there)
-    'vouchers.render': async (request) => (await import('./voucher-render')).renderVouchers(db, request, resourcesDir, worker),
+    'vouchers.render': async (request, ctx) => (await import('./voucher-render')).renderVouchers(db, request, resourcesDir, worker, ctx.now()),
     // the live preview of a code in the Issue Voucher form: text, QR and Code 128
     'vouchers.previewCode': ({ code }) => {
       const text = formatRedeemCode(normalizeStaticInput(code));
