@@ -31,7 +31,7 @@ export function couponData(voucher: VoucherRow, shopName: string, timeZone: stri
     qrPayload: voucher.token,
     barcodePayload: code ?? voucher.token,
     validityText: until,
-    footer: translate(locale, 'coupon.voucherNumber', { id: voucher.id }),
+    footer: isolateNumbers(translate(locale, 'coupon.voucherNumber', { id: voucher.id }), locale),
     direction: isRightToLeft(locale) ? 'rtl' : 'ltr',
     mark: couponMark(voucher, timeZone, locale, now),
   };
@@ -86,4 +86,13 @@ export function exportCodesCsv(db: Db, request: { id?: number; batchId?: number 
   }
   const name = request.id !== undefined ? `voucher-${request.id}` : `vouchers-batch-${request.batchId}`;
   return { fileName: `${name}-codes.csv`, csv: parts.join(''), rows: vouchers.length };
+}
+
+/**
+ * `#7` kept left to right on a right-to-left coupon: the canvas's text layout places a `#` before digits on the
+ * wrong side in azb, so the number and its sign are isolated (the coupon is a picture: the isolate marks are
+ * never copied as text).
+ */
+function isolateNumbers(text: string, locale: Locale): string {
+  return isRightToLeft(locale) ? text.replace(/#\d+/g, (n) => `\u2066${n}\u2069`) : text;
 }

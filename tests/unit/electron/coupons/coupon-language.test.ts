@@ -42,6 +42,9 @@ describe('a coupon speaks the shop language', () => {
     expect(data.codeLabel).not.toBe(locale === 'en' ? '' : 'Redeem code');
     expect(data.footer).toContain(String(voucher!.id));
     expect(data.direction).toBe(direction);
+    // a right-to-left coupon keeps "#7" together, left to right (the canvas would put the sign after the digits)
+    if (direction === 'rtl') expect(data.footer).toContain(`\u2066#${voucher!.id}\u2069`);
+    else expect(data.footer).not.toMatch(/[\u2066-\u2069]/);
   });
 
   it('a right-to-left (azb) coupon PNG still carries readable codes', async () => {
