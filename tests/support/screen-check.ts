@@ -55,6 +55,14 @@ export async function inspectScreen(page: Page, englishTexts: Set<string>): Prom
       const tall = clipsY && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
       if (wide || tall) overflowing.push(`${describe(el)} ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
     }
+    // a button's label on more than one line (a narrow button in a longer language)
+    for (const el of Array.from(document.querySelectorAll('button, a.button'))) {
+      if (!visible(el) || !(el.textContent ?? '').trim() || el.closest('.candidates')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) overflowing.push(`${describe(el)} wraps onto ${lines.size} lines`);
+    }
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
