@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
-import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
+import { useTempCore } from '../../../support/temp-core';
 
 const HEADER = 'card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at';
 const csvOf = (rows: number, first = 70_000_000) =>
@@ -33,20 +33,11 @@ async function whileRunning(core: Core, operationId: string, call: Promise<unkno
 }
 
 describe('a large import does not freeze the app', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let core: Core;
-  beforeEach(() => {
-    temp = makeTempDir();
-    core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', expirySweepMs: 0 });
-  });
-  afterEach(() => {
-    core.close();
-    temp.cleanup();
-  });
+  const core = useTempCore();
 
   it('other calls are answered while 20,000 rows are written, progress is reported, and every row lands', async () => {
     const operationId = 'import-test-0001';
-    const run = await whileRunning(core, operationId, core.call('cards.importCsv', { csv: csvOf(20_000), dryRun: false, operationId }));
+    const run = await whileRunning(core(), operationId, core().call('cards.importCsv', { csv: csvOf(20_000), dryRun: false, operationId }));
     expect(run.value).toMatchObject({ ok: true, value: { imported: 20_000, rejected: [] } });
     expect(run.answeredMeanwhile.length).toBeGreaterThan(0);
     expect(run.answeredMeanwhile.every((a) => (a as { ok: boolean }).ok)).toBe(true);
@@ -59,27 +50,27 @@ describe('a large import does not freeze the app', () => {
     );
     // a write during the import is refused at once with a clear answer, and is not done
     expect(run.writeMeanwhile).toMatchObject({ ok: false, error: { code: 'storage_unavailable', key: 'apiErrors.storage.busy' } });
-    expect(await core.call('settings.get', {})).not.toMatchObject({ value: { shopName: 'Changed during the import' } });
+    expect(await core().call('settings.get', {})).not.toMatchObject({ value: { shopName: 'Changed during the import' } });
 
-    const info = await core.call('app.info', {});
+    const info = await core().call('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { cards: 20_000 } });
-    const found = await core.call('cards.search', { query: 'Chunk Person 19999' });
+    const found = await core().call('cards.search', { query: 'Chunk Person 19999' });
     expect(found).toMatchObject({ ok: true, value: { total: 1 } });
     // when it is over, its progress says so
-    expect(await core.call('operations.progress', { id: operationId })).toMatchObject({ ok: true, value: { stage: 'done' } });
+    expect(await core().call('operations.progress', { id: operationId })).toMatchObject({ ok: true, value: { stage: 'done' } });
   });
 
   it('a dry run of a large file also lets other calls through, and writes nothing', async () => {
     const operationId = 'import-dry-0001';
-    const run = await whileRunning(core, operationId, core.call('cards.importCsv', { csv: csvOf(20_000), dryRun: true, operationId }));
+    const run = await whileRunning(core(), operationId, core().call('cards.importCsv', { csv: csvOf(20_000), dryRun: true, operationId }));
     expect(run.value).toMatchObject({ ok: true, value: { dryRun: true, imported: 20_000 } });
     expect(run.answeredMeanwhile.length).toBeGreaterThan(0);
     expect(run.progress.some((p) => p.stage === 'reading')).toBe(true);
-    expect(await core.call('app.info', {})).toMatchObject({ ok: true, value: { cards: 0 } });
+    expect(await core().call('app.info', {})).toMatchObject({ ok: true, value: { cards: 0 } });
   });
 
   it('an unknown operation has no progress; a malformed id is refused', async () => {
-    expect(await core.call('operations.progress', { id: 'never-started-0001' })).toEqual({ ok: true, value: null });
-    expect(await core.call('operations.progress', { id: '../x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
+    expect(await core().call('operations.progress', { id: 'never-started-0001' })).toEqual({ ok: true, value: null });
+    expect(await core().call('operations.progress', { id: '../x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
   });
 });

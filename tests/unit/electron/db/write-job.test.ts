@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { checkpointInBackground } from '../../../../electron/db/background-checkpoint';
 import { afterWriteJobs, runWriteJob } from '../../../../electron/db/write-job';
+import { useTempCore } from '../../../support/temp-core';
 import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -23,21 +24,12 @@ function probeRows(steps: number, failAt = -1) {
 }
 
 describe('long writes: one transaction on a connection of their own, with turns of the event loop', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let core: Core;
-  beforeEach(() => {
-    temp = makeTempDir();
-    core = createCore({ dataDir: temp.dir, migrationsDir: MIGRATIONS_DIR, version: 't', expirySweepMs: 0 });
-  });
-  afterEach(() => {
-    core.close();
-    temp.cleanup();
-  });
+  const core = useTempCore();
 
   it('other calls are answered meanwhile and read the data as it was; a write meanwhile is refused at once as busy', async () => {
     const steps = probeRows(50);
     let finished = false;
-    const job = runWriteJob(core.db, steps, { sliceMs: 0 }).then((n) => {
+    const job = runWriteJob(core().db, steps, { sliceMs: 0 }).then((n) => {
       finished = true;
       return n;
     });
@@ -46,9 +38,9 @@ describe('long writes: one transaction on a connection of their own, with turns 
     while (!finished) {
       await turn();
       if (finished) break;
-      answered.push(await core.call('app.info', {}));
-      expect(countProbes(core)).toBe(0); // not committed yet: readers see the folder as before the job
-      refusal ??= await core.call('settings.set', { shopName: 'During the job' });
+      answered.push(await core().call('app.info', {}));
+      expect(countProbes(core())).toBe(0); // not committed yet: readers see the folder as before the job
+      refusal ??= await core().call('settings.set', { shopName: 'During the job' });
     }
     expect(await job).toBe(50);
     expect(answered.length).toBeGreaterThan(0);
@@ -57,35 +49,35 @@ describe('long writes: one transaction on a connection of their own, with turns 
       ok: false,
       error: { code: 'storage_unavailable', key: 'apiErrors.storage.busy', message: expect.stringMatching(/busy/) },
     });
-    expect(countProbes(core)).toBe(50);
+    expect(countProbes(core())).toBe(50);
     // the refused write was not done, and writes work again
-    expect(await core.call('settings.get', {})).not.toMatchObject({ value: { shopName: 'During the job' } });
-    expect(await core.call('settings.set', { shopName: 'After the job' })).toMatchObject({ ok: true, value: { shopName: 'After the job' } });
+    expect(await core().call('settings.get', {})).not.toMatchObject({ value: { shopName: 'During the job' } });
+    expect(await core().call('settings.set', { shopName: 'After the job' })).toMatchObject({ ok: true, value: { shopName: 'After the job' } });
   });
 
   it('a step that fails leaves nothing of the job behind', async () => {
     const steps = probeRows(50, 30);
-    await expect(runWriteJob(core.db, steps)).rejects.toThrow('disk on fire');
-    expect(countProbes(core)).toBe(0);
-    expect(await core.call('settings.set', { shopName: 'Writes work again' })).toMatchObject({ ok: true });
+    await expect(runWriteJob(core().db, steps)).rejects.toThrow('disk on fire');
+    expect(countProbes(core())).toBe(0);
+    expect(await core().call('settings.set', { shopName: 'Writes work again' })).toMatchObject({ ok: true });
   });
 
   it('two jobs run one after the other, both complete; the second says it is waiting meanwhile', async () => {
     const secondSaw: string[] = [];
-    const first = runWriteJob(core.db, function* (db) {
+    const first = runWriteJob(core().db, function* (db) {
       for (let i = 0; i < 20; i++) {
         db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe-a${i}`, '1');
         yield { stage: 'writing' as const, done: i, total: 20 };
       }
     }, { sliceMs: 0 });
-    const second = runWriteJob(core.db, function* (db) {
+    const second = runWriteJob(core().db, function* (db) {
       for (let i = 0; i < 20; i++) {
         db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`probe-b${i}`, '1');
         yield { stage: 'writing' as const, done: i, total: 20 };
       }
     }, { sliceMs: 0, onProgress: (p) => secondSaw.push(p.stage) });
     await Promise.all([first, second]);
-    expect(countProbes(core)).toBe(40);
+    expect(countProbes(core())).toBe(40);
     expect(secondSaw[0]).toBe('waiting');
     expect(secondSaw.at(-1)).toBe('writing');
   });
