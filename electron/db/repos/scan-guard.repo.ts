@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import type { ScanPause } from '../../../shared/schemas/scan';
 
 /** This data folder's installation id (made once by migration 0008). */
 export function installationId(db: Db): string {
@@ -20,15 +21,8 @@ export function countScanFailuresSince(db: Db, installation: string, since: numb
   return db.prepare('SELECT count(*) FROM scan_failures WHERE installation_id = ? AND at >= ?').pluck().get(installation, since) as number;
 }
 
-export interface ScanPauseRow {
-  id: number;
-  seat: string;
-  startedAt: number;
-  until: number;
-  failures: number;
-  endedAt: number | null;
-  endedBy: string | null;
-}
+/** A scan pause as stored: the API's ScanPause, row for row. */
+export type ScanPauseRow = ScanPause;
 
 const PAUSE_COLUMNS = 'id, seat, started_at AS startedAt, until, failures, ended_at AS endedAt, ended_by AS endedBy';
 
