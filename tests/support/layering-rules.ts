@@ -24,7 +24,8 @@ export interface Violation {
 }
 
 const IMPORT_PATTERNS = [
-  /\bfrom\s*['"]([^'"]+)['"]/g,
+  // `from` followed by whitespace and a quote, not a quoted word 'from' (a zod path such as ['from'])
+  /(?<!['"])\bfrom\s+['"]([^'"]+)['"]/g,
   /^\s*import\s*['"]([^'"]+)['"]/gm,
   /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,

@@ -42,5 +42,7 @@ describe('layering by runtime', () => {
     expect(checkFile('electron/db/client.ts', "import Database from 'better-sqlite3';")).toEqual([]);
     expect(checkFile('electron/ipc/register.ts', "import { ipcMain } from 'electron';")).toEqual([]);
     expect(checkFile('shared/api/contract.ts', "import { z } from 'zod';\nimport { x } from '../schemas/x';")).toEqual([]);
+    // a quoted word 'from' in code is not an import (a zod path, then a later string)
+    expect(checkFile('shared/schemas/x.ts', "z.object({}).refine(f, { path: ['from'] }).refine(g, says('tooLong'));")).toEqual([]);
   });
 });
