@@ -5,6 +5,7 @@ import { cardsSection } from '../sections/cards';
 import { issueVoucherSection } from '../sections/issue-voucher';
 import { vouchersSection } from '../sections/vouchers';
 import { scanSection } from '../sections/scan';
+import { printersSection } from '../sections/printers';
 
 /**
  * The side menu, top to bottom. Only sections that work are listed: each later capability adds
@@ -15,6 +16,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
   issueVoucherSection,
   vouchersSection,
   scanSection,
+  printersSection,
   settingsSection,
   aboutSection,
 ];

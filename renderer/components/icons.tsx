@@ -62,6 +62,15 @@ export function ScanIcon() {
   );
 }
 
+export function PrinterIcon() {
+  return (
+    <svg {...base}>
+      <path d="M7 9V3h10v6M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2" />
+      <path d="M7 14h10v7H7z" />
+    </svg>
+  );
+}
+
 /** A chevron towards the inline end (mirrored in right to left); turned down when what it opens is open. */
 export function ExpandIcon() {
   return (

@@ -25,6 +25,10 @@ const EVERYWHERE = [
   'cards.panel.templateWithVersion',
   'cards.filter.versionName',
   'cards.filter.templateChip',
+  // printer command languages: product names
+  'printers.language.escPos',
+  'printers.language.starPrnt',
+  'printers.language.starLine',
 ];
 
 /** Per language, the keys whose text may equal the English text. */

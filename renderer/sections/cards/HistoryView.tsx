@@ -8,6 +8,7 @@ import { downloadText } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { describeEvent } from './event-text';
 import { EventVoucherText } from './EventVoucherText';
+import { PrintButton } from '../../components/print/PrintButton';
 
 interface Props {
   cardId: number;
@@ -84,6 +85,7 @@ export function HistoryView({ cardId, version }: Props) {
             <span className="history__text">
               {event.voucher && event.type.startsWith('voucher_') ? <EventVoucherText voucher={event.voucher} /> : <bdi>{describeEvent(event, t)}</bdi>}
               {event.type === 'message_sent' && <MessageStatus status={event.data?.status} />}
+              {event.type === 'voucher_issued' && event.voucher && <PrintButton target={{ voucherId: event.voucher.id }} title={event.voucher.title} small />}
             </span>
             <span className="history__meta muted">
               {settings ? formatDateTime(event.at, settings) : ''} · <bdi>{event.seat}</bdi>

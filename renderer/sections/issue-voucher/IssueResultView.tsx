@@ -8,9 +8,12 @@ import { downloadText } from '../../lib/download';
 import { downloadBase64 } from '../../lib/file-base64';
 import type { PickedCard } from './CustomerPicker';
 import { Ltr } from '../../components/Ltr';
+import { PrintButton } from '../../components/print/PrintButton';
 
 interface Props {
   issued: IssueResult;
+  /** The voucher's title, named in the print dialog. */
+  title: string;
   card: PickedCard | null;
   onAnother(): void;
 }
@@ -18,7 +21,7 @@ interface Props {
 const SHOWN = 20;
 
 /** After GENERATE VOUCHER: where it went, or the codes with Download (PDF, PNG) and Export codes (CSV). */
-export function IssueResultView({ issued, card, onAnother }: Props) {
+export function IssueResultView({ issued, title, card, onAnother }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -95,6 +98,7 @@ export function IssueResultView({ issued, card, onAnother }: Props) {
         <button type="button" className="button" disabled={busy !== null || pngTooMany} aria-describedby={pngTooMany ? pngLimitId : undefined} onClick={() => download('png')}>
           {busy === 'png' ? t('issue.result.preparing') : t('issue.result.png')}
         </button>
+        <PrintButton target={issued.batchId !== null ? { batchId: issued.batchId, size: count } : { voucherId: first.id }} title={title} />
         {!card && (
           <button type="button" className="button" onClick={exportCodes}>
             {t('issue.result.csv')}

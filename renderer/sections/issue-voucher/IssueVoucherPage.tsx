@@ -130,7 +130,7 @@ export function IssueVoucherPage() {
     return (
       <>
         <PageHeader title={t('issue.title')} />
-        <IssueResultView issued={result.issued} card={result.card} onAnother={another} />
+        <IssueResultView issued={result.issued} title={title} card={result.card} onAnother={another} />
       </>
     );
   }

@@ -4,6 +4,7 @@ import { VOUCHER_STATUSES, type VoucherBatchRow, type VoucherSummary } from '../
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExpandIcon } from '../../components/icons';
 import { Ltr } from '../../components/Ltr';
+import { PrintButton } from '../../components/print/PrintButton';
 import { call } from '../../lib/api';
 import { DateCell } from './DateCell';
 import type { VoucherListFilters } from './voucher-filters';
@@ -88,6 +89,7 @@ export function BatchRows({ batch, filters, openAtStart, version, onOpen }: Prop
             </bdi>
             <span className="batch-row__size">{t('vouchers.batch.size', { count: batch.quantity })}</span>
             {narrowed && <span className="batch-row__matching">{t('vouchers.batch.matching', { count: batch.matching, total: batch.quantity })}</span>}
+            <PrintButton target={{ batchId: batch.batchId, size: batch.quantity }} title={batch.title} small />
           </span>
         </td>
         <td>{batch.redeemCode ? <Ltr className="mono">{batch.redeemCode}</Ltr> : '—'}</td>

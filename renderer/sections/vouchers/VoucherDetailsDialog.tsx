@@ -5,6 +5,7 @@ import { useSettings } from '../../app/SettingsContext';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
+import { PrintButton } from '../../components/print/PrintButton';
 import { call } from '../../lib/api';
 import { downloadBase64, svgDataUrl } from '../../lib/file-base64';
 import { formatDateTime } from '../../lib/format';
@@ -114,6 +115,7 @@ export function VoucherDetailsDialog({ id, onClose, onChanged }: Props) {
             <button type="button" className="button" onClick={() => download('png')}>
               {t('issue.result.png')}
             </button>
+            <PrintButton target={{ voucherId: voucher.id }} title={voucher.title} status={voucher.status} />
             {voucher.status === 'active' && !voiding && (
               <button type="button" className="button button--danger" data-testid="void-button" onClick={() => setVoiding(true)}>
                 {t('vouchers.details.void')}
