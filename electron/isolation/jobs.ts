@@ -12,5 +12,9 @@ export async function runJob(kind: JobKind, input: unknown): Promise<Jobs[JobKin
       const { drawCoupons } = await import('./draw-coupons');
       return drawCoupons(input as Jobs['coupons.draw']['input']);
     }
+    case 'receipt.draw': {
+      const { drawReceipts } = await import('./draw-receipts');
+      return drawReceipts(input as Jobs['receipt.draw']['input']);
+    }
   }
 }

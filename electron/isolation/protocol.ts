@@ -2,6 +2,8 @@ import { AppError, type ErrorCode } from '../../shared/api/errors';
 import type { ErrorKey } from '../../shared/i18n/keys';
 import type { TranslationParams } from '../../shared/i18n/translator';
 import type { CouponData } from '../coupons/coupon-layout';
+import type { PrinterProfile } from '../printing/profile';
+import type { TestPageInput } from '../printing/receipt/test-page';
 
 /**
  * What the host asks of the isolated worker process and what comes back. Everything here is plain data that
@@ -35,6 +37,33 @@ export interface Jobs {
     };
     output: { base64: string };
   };
+  /**
+   * Draws receipts for a receipt printer (electron/printing/receipt/): each item a coupon or a printer's test page,
+   * as a 1-bit raster exactly `profile.dots` wide, with the bytes the printer gets for it (and a PNG of the raster,
+   * one pixel per dot, when `png` is asked: the preview). Pictures travel once, named by id, as for coupons.draw.
+   */
+  'receipt.draw': {
+    input: {
+      resourcesDir: string;
+      profile: PrinterProfile;
+      items: ReceiptItem[];
+      images: Record<string, StoredImage>;
+      png?: boolean;
+    };
+    output: { receipts: DrawnReceiptData[] };
+  };
+}
+
+export type ReceiptItem = { coupon: { data: CouponData; imageId: string | null } } | { testPage: TestPageInput };
+
+export interface DrawnReceiptData {
+  width: number;
+  height: number;
+  /** Rows packed 8 dots to a byte, most significant bit first, 1 = black (a MonoRaster's bits). */
+  bits: Uint8Array;
+  /** What the printer gets: initialize, the raster, feed and cut. */
+  bytes: Uint8Array;
+  png?: Uint8Array;
 }
 
 export type JobKind = keyof Jobs;
@@ -76,6 +105,8 @@ export function deserializeError(error: SerializedError): Error {
  */
 export function timeLimitMs(kind: JobKind, input: unknown): number {
   if (kind === 'coupons.draw') return 60_000 + 50 * (input as Jobs['coupons.draw']['input']).coupons.length;
+  // a receipt draws and encodes in well under 100 ms; the queue asks for one or a few at a time
+  if (kind === 'receipt.draw') return 30_000 + 500 * (input as Jobs['receipt.draw']['input']).items.length;
   return 120_000;
 }
 
@@ -83,4 +114,5 @@ export function timeLimitMs(kind: JobKind, input: unknown): number {
 export const FAILURES: Record<JobKind, { stopped: ErrorKey; timedOut: ErrorKey; field?: string }> = {
   'image.clean': { stopped: 'worker.imageStopped', timedOut: 'worker.imageTimedOut', field: 'base64' },
   'coupons.draw': { stopped: 'worker.drawingStopped', timedOut: 'worker.drawingTimedOut' },
+  'receipt.draw': { stopped: 'worker.drawingStopped', timedOut: 'worker.drawingTimedOut' },
 };

@@ -10,6 +10,7 @@ import issue from './issue.json';
 import noAccess from './noAccess.json';
 import platforms from './platforms.json';
 import printers from './printers.json';
+import printing from './printing.json';
 import scan from './scan.json';
 import sections from './sections.json';
 import settings from './settings.json';
@@ -17,4 +18,4 @@ import validation from './validation.json';
 import vouchers from './vouchers.json';
 
 /** The Gujarati catalogue, key for key the English one (plural keys in the language's own CLDR categories). */
-export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, scan, sections, settings, validation, vouchers };
+export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, printing, scan, sections, settings, validation, vouchers };
