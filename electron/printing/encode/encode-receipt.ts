@@ -7,8 +7,6 @@ import type { MonoRaster, PrinterProfile } from '../profile';
  * whole number of 8-row bytes high.
  */
 export const ESC_POS_BAND_ROWS = 248;
-/** Star bands: the encoder sends ESC X in 24-row strips; each image() call gets at most this many rows. */
-const STAR_BAND_ROWS = 240;
 
 export interface EncodeOptions {
   /** Feed the paper past the cutter and cut (a full cut) after the raster. */
@@ -34,7 +32,8 @@ export function encodeReceipt(raster: MonoRaster, profile: PrinterProfile, optio
     newline: profile.language === 'esc-pos' ? '\n' : '\n\r',
   });
   encoder.initialize();
-  const band = profile.language === 'esc-pos' ? ESC_POS_BAND_ROWS : STAR_BAND_ROWS;
+  // Star: the encoder cuts one image into ESC X strips of 24 rows itself, with no line spacing commands between them
+  const band = profile.language === 'esc-pos' ? ESC_POS_BAND_ROWS : raster.height;
   for (let top = 0; top < raster.height; top += band) {
     const rows = Math.min(band, raster.height - top);
     encoder.image(bandImage(raster, top, rows), raster.width, rows, 'threshold', 128);
