@@ -87,6 +87,13 @@ for (const locale of SUPPORTED_LOCALES) {
       await page.locator('[data-voucher-id]').first().click();
       await expect(page.getByTestId('voucher-qr')).toBeVisible();
       await look('voucher-details');
+      // printing before any printer was added: the dialog says so and points to Printers
+      if (await page.locator('dialog[open]').getByTestId('print-button').isEnabled()) {
+        await page.locator('dialog[open]').getByTestId('print-button').click();
+        await expect(page.getByTestId('print-no-printer')).toBeVisible();
+        await look('print-dialog-no-printer');
+        await escape(page);
+      }
       if (await page.getByTestId('void-button').isVisible()) {
         await page.getByTestId('void-button').click();
         await look('voucher-void');
@@ -128,6 +135,51 @@ for (const locale of SUPPORTED_LOCALES) {
       await expect(page.getByTestId('scan-pause')).toHaveCount(0);
       await expect(page.getByTestId('pause-history')).toBeVisible();
       await look('scan-pause-history');
+
+      // Printers: none yet, the Add printer dialog, a printer that cannot be reached, its removal, the jobs, printing
+      await go(page, 'printers');
+      await expect(page.getByTestId('empty-state')).toBeVisible();
+      await look('printers-empty');
+      await page.getByTestId('add-printer').click();
+      await expect(page.locator('dialog[open]')).toBeVisible();
+      await look('printers-add-dialog');
+      await page.locator('dialog[open] input[name="name"]').fill(' ');
+      await page.getByTestId('add-printer-submit').click();
+      await expect(page.locator('dialog[open] .field__error').first()).toBeVisible();
+      await look('printers-add-dialog-error');
+      await escape(page);
+      const closedPort = await api(host, 'printers.add', { kind: 'network', name: 'Counter printer', host: '127.0.0.1', port: 9, paperWidth: 80, language: 'esc-pos' });
+      await api(host, 'printers.add', { kind: 'system', name: 'Office printer', paperWidth: 58 });
+      const active = (await api(host, 'vouchers.list', { status: ['active'], limit: 1 })).items[0]!;
+      await api(host, 'print.voucher', { voucherId: active.id, printerId: closedPort.id });
+      await go(page, 'about');
+      await go(page, 'printers');
+      const counter = page.locator(`[data-printer-id="${closedPort.id}"]`);
+      await counter.getByTestId('printer-status').click();
+      await expect(counter.getByTestId('printer-state')).not.toHaveAttribute('data-state', 'unknown');
+      await look('printers');
+      await counter.getByTestId('printer-remove').click();
+      await expect(page.locator('dialog[open]')).toBeVisible();
+      await look('printers-remove-dialog');
+      await escape(page);
+      await page.getByTestId('tab-jobs').click();
+      await expect(page.getByTestId('job-row').first()).toBeVisible();
+      await expect(page.getByTestId('job-row').first().getByTestId('job-status')).toHaveAttribute('data-status', /failed|uncertain/, { timeout: 30_000 });
+      await look('print-jobs');
+      await page.getByTestId('job-retry').first().click();
+      if (await page.getByTestId('job-cancel').first().isVisible()) {
+        await page.getByTestId('job-cancel').first().click();
+        await expect(page.locator('dialog[open]')).toBeVisible();
+        await look('print-cancel-dialog');
+        await escape(page);
+      }
+      await go(page, 'vouchers');
+      await page.locator(`[data-voucher-id="${active.id}"]`).first().click();
+      await page.locator('dialog[open]').getByTestId('print-button').click();
+      await expect(page.getByTestId('print-preview-image')).toBeVisible();
+      await look('print-dialog');
+      await escape(page);
+      await escape(page);
 
       await go(page, 'settings');
       await look('settings');
