@@ -31,6 +31,8 @@ export async function issueVoucher(host: RunningHost, title: string): Promise<{ 
 /** Opens a voucher's details in the Vouchers section in the given language and its print dialog. */
 export async function openPrintDialog(page: Page, host: RunningHost, voucherId: number, locale: Locale = 'en'): Promise<void> {
   await api(host, 'settings.set', { locale });
+  // a fresh load reads the new language (the same address again would only change the fragment)
+  await page.goto('about:blank');
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
   await page.evaluate(() => (window.location.hash = '#/vouchers'));
