@@ -7,6 +7,7 @@ import { translate } from '../shared/i18n/translator';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/create-core';
 import { electronWorkerSpawner } from './isolation/spawn-electron';
+import { createElectronSystemPrinter } from './printing/system/electron-system-printer';
 import { registerIpc } from './ipc/register';
 import { prepareDataDir } from './db/data-dir';
 import { defaultDataDir } from './paths';
@@ -65,6 +66,8 @@ function start(): void {
       systemLocales: app.getPreferredSystemLanguages(),
       // pictures and coupons are handled in a utility process, started on first use: Skia and sharp never load here
       worker: { spawn: electronWorkerSpawner(path.join(appDir, 'dist', 'worker', 'image-worker.cjs')) },
+      // printers installed in the OS: a hidden, script-less window per page (electron/printing/system/)
+      systemPrinter: createElectronSystemPrinter(),
     });
   } catch (error) {
     fail(error);
