@@ -12,6 +12,11 @@ import { createWorkerHost, type WorkerHost, type WorkerHostOptions } from '../is
 import { createScanHandlers } from '../scan/handlers';
 import { createDemoHandlers } from '../demo/handlers';
 import { startExpirySweeps } from '../vouchers/expiry-timer';
+import { createPrintingHandlers } from '../printing/handlers';
+import { createPrintQueue, DEFAULT_DELAYS, type QueueDelays } from '../printing/queue/print-queue';
+import { createReceiptDrawer } from '../printing/receipt-drawer';
+import type { SystemPrinter } from '../printing/system/system-printer';
+import { DEFAULT_TIMEOUTS, type TransportTimeouts } from '../printing/transport/printer-connection';
 import path from 'node:path';
 import { createDispatcher } from './dispatch';
 import { createProgressBoard } from './progress-board';
@@ -37,6 +42,10 @@ export interface CoreOptions {
    * default it runs from source through tsx (tests, tools). Tests narrow its memory cap and time limits here.
    */
   worker?: Partial<WorkerHostOptions>;
+  /** Prints on printers installed in the OS (the Electron host); without one, the browser prints them. */
+  systemPrinter?: SystemPrinter;
+  /** The print queue's timeouts and pauses (tests shorten them); defaults in transport/ and queue/. */
+  printing?: { timeouts?: Partial<TransportTimeouts>; delays?: Partial<QueueDelays> };
 }
 
 export interface Core {
@@ -59,19 +68,27 @@ export function createCore(options: CoreOptions): Core {
   const worker = createWorkerHost({ ...options.worker, spawn: options.worker?.spawn ?? sourceWorkerSpawner() });
   // how far long calls (large imports and batches) are, by the operation id their caller gave
   const progress = createProgressBoard();
+  const now = options.now ?? Date.now;
+  const resourcesDir = options.resourcesDir ?? path.resolve('resources');
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.printing?.timeouts };
+  const drawer = createReceiptDrawer(worker, resourcesDir);
+  const systemPrinter = options.systemPrinter ?? null;
+  const printQueue = createPrintQueue({ db, drawer, systemPrinter, now, timeouts }, { ...DEFAULT_DELAYS, ...options.printing?.delays });
   const handlers = {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
     'operations.progress': ({ id }) => progress.read(id),
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db, worker),
-    ...createVoucherHandlers(db, options.resourcesDir ?? path.resolve('resources'), worker),
+    ...createVoucherHandlers(db, resourcesDir, worker),
     ...createScanHandlers(db),
     ...createDemoHandlers(db),
+    ...createPrintingHandlers({ db, drawer, queue: printQueue, canPrintSystem: systemPrinter !== null, timeouts }),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, console.error, progress);
-  const now = options.now ?? Date.now;
   const stopSweeps = options.expirySweepMs === 0 ? () => {} : startExpirySweeps(db, now, options.expirySweepMs);
+  // jobs cut off by the last run become uncertain; queued and waiting ones go on
+  printQueue.start();
   return {
     db,
     worker,
@@ -81,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     call: (method, input, seat) => dispatch(method, input, { seat: seat ?? getSettings(db).seatName, now } satisfies CallContext),
     close: () => {
       stopSweeps();
+      printQueue.stop();
       worker.close();
       db.close();
     },

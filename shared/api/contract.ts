@@ -42,6 +42,20 @@ import {
   type VoucherRowsPage,
   type VoucherSummary,
 } from '../schemas/vouchers';
+import {
+  addPrinterInput,
+  printJobRefInput,
+  printJobsInput,
+  printPreviewInput,
+  printVoucherInput,
+  printerRefInput,
+  type PrintJob,
+  type PrintJobCreated,
+  type PrintPages,
+  type PrintPreview,
+  type Printer,
+  type PrinterStatus,
+} from '../schemas/printing';
 import { addStampInput, endPauseInput, scanSubmitInput, type ScanResult, type ScanStatus, type StampResult } from '../schemas/scan';
 
 /**
@@ -85,6 +99,31 @@ export const contract = {
   'scan.status': defineMethod<ScanStatus>()(noInput),
   /** Ends the scan pause the person confirmed, recorded with the seat and time. */
   'scan.endPause': defineMethod<ScanStatus>()(endPauseInput),
+
+  'printers.list': defineMethod<Printer[]>()(noInput),
+  'printers.add': defineMethod<Printer>()(addPrinterInput),
+  /** Removes a printer from the list (its finished jobs keep its name); refused while it prints. */
+  'printers.remove': defineMethod<{ id: number }>()(printerRefInput),
+  'printers.setDefault': defineMethod<Printer>()(printerRefInput),
+  /** Queues the printer's test page: shop name, the five scripts, a QR code, a barcode and a ruler. */
+  'printers.test': defineMethod<PrintJobCreated>()(printerRefInput),
+  /** Asks a network printer for its status now (system printers: unknown). */
+  'printers.status': defineMethod<PrinterStatus>()(printerRefInput),
+  /** Stores a print job for a voucher or a batch (or a range of it), then the queue prints it. */
+  'print.voucher': defineMethod<PrintJobCreated>()(printVoucherInput),
+  'print.jobs': defineMethod<PrintJob[]>()(printJobsInput),
+  /** Queues a failed, cancelled or paused job again; an uncertain one is reprinted from the coupon cut off. */
+  'print.retry': defineMethod<PrintJob>()(printJobRefInput),
+  'print.cancel': defineMethod<PrintJob>()(printJobRefInput),
+  /** Pauses a job between coupons. */
+  'print.pause': defineMethod<PrintJob>()(printJobRefInput),
+  'print.resume': defineMethod<PrintJob>()(printJobRefInput),
+  /** A person checked the paper (an uncertain job), or the browser's print dialog closed: the job is done. */
+  'print.markDone': defineMethod<PrintJob>()(printJobRefInput),
+  /** The exact raster a receipt printer would get for this voucher, as a PNG. */
+  'print.preview': defineMethod<PrintPreview>()(printPreviewInput),
+  /** A browser-host system-printer job's pages, for the browser's print dialog. */
+  'print.pages': defineMethod<PrintPages>()(printJobRefInput),
 };
 
 export type Contract = typeof contract;

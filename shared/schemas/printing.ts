@@ -149,6 +149,8 @@ export interface PrintJob {
   /** Coupons to print (copies included) and how many the printer has taken. */
   total: number;
   done: number;
+  /** Vouchers of the batch or range left out because they can no longer be redeemed (a `printing.skipped` sentence says so). */
+  skipped: number;
   reason: PrintReason | null;
   createdAt: number;
   updatedAt: number;
