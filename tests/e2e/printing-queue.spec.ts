@@ -48,6 +48,9 @@ test('cancelling a job asks first; a job cut off mid-send offers Reprint or It p
   await printer.setFault('drop');
   const cut = await issueVoucher(host, 'Free muffin');
   const sent = await api(host, 'print.voucher', { voucherId: cut.id });
+  // the list stopped asking once every job had settled: opening it again shows the new job
+  await page.getByTestId('tab-printers').click();
+  await page.getByTestId('tab-jobs').click();
   const cutRow = page.locator(`[data-job-id="${sent.jobId}"]`);
   await expect(cutRow.getByTestId('job-status')).toHaveAttribute('data-status', 'uncertain', { timeout: 30_000 });
   await expect(cutRow.getByTestId('job-status')).toContainText('May have printed — check the paper');
