@@ -5,6 +5,7 @@ import type { CouponData } from '../../../../electron/coupons/coupon-layout';
 import { registerCouponFonts } from '../../../../electron/coupons/fonts';
 import { loadCouponImage } from '../../../../electron/coupons/paint';
 import { printerProfile, type MonoRaster, type PrinterProfile } from '../../../../electron/printing/profile';
+import { planCode128, planQr } from '../../../../electron/printing/receipt/codes';
 import { drawReceipt } from '../../../../electron/printing/receipt/draw-receipt';
 import { rasterToPng } from '../../../../electron/printing/receipt/raster-png';
 import { pngBytes } from '../../../support/image-fixtures';
@@ -158,5 +159,23 @@ describe('a coupon drawn for a receipt printer', () => {
     const raster = drawReceipt(coupon(), picture, P58);
     const png = await keep('picture-58', raster);
     expect(zbarDecodeBytes(png).length).toBe(2);
+  });
+
+  it('codes in whole dots: a QR module of at least 4 dots, the widest Code 128 module that fits with its quiet zone', () => {
+    for (const profile of [P58, P80, P80_180]) expect(planQr('Vq3JX0aZ8mK2pL5nR7sT9uW1yB4cD6', profile, profile.dots).module).toBeGreaterThanOrEqual(4);
+    // 80 mm: 2-dot modules, the full 10-module quiet zone inside the print area
+    const wide = planCode128('ABCD-EFGH-JK7', P80, 576);
+    expect(wide.module).toBe(2);
+    expect(wide.quietModules).toBe(10);
+    // 58 mm: a 1-dot module would fit with the whole quiet zone; 2 dots are used, the quiet zone going on into the
+    // paper's 5 mm unprinted margin, at least 5 modules of it inside the print area
+    const narrow = planCode128('ABCD-EFGH-JK7', P58, 384);
+    expect(narrow.module).toBe(2);
+    expect(narrow.quietModules).toBeGreaterThanOrEqual(5);
+    expect(narrow.barsLeft + narrow.barsWidth).toBeLessThanOrEqual(384);
+    // a voucher without a redeem code carries its token (V + 25 characters): 1-dot modules, the whole quiet zone inside
+    const token = planCode128('V7K2M9QX4T8B3N6P1R5W0Y2Z4H', P58, 384);
+    expect(token.module).toBe(1);
+    expect(token.quietModules).toBe(10);
   });
 });
