@@ -106,7 +106,8 @@ async function printOn(ctx: JobContext, conn: PrinterConnection, job: PrintJobRe
     }
     if (!confirms) {
       sent = 0;
-      if (!(await conn.close())) throw new TransportError('send', { key: 'printing.dropped', params: {} });
+      const closed = await conn.close();
+      if (closed !== 'clean') throw unconfirmedLoss(ctx, closed);
       setCouponsDone(db, job.id, start + written, now());
     } else {
       await conn.close();
@@ -136,10 +137,17 @@ async function printOn(ctx: JobContext, conn: PrinterConnection, job: PrintJobRe
 
 /** A printer that never confirms: the coupons sent so far count once it has closed the connection cleanly. */
 async function finishUnconfirmed(ctx: JobContext, conn: PrinterConnection, jobId: number, confirms: boolean, done: number): Promise<void> {
-  const clean = await conn.close();
+  const closed = await conn.close();
   if (confirms) return;
-  if (clean) setCouponsDone(ctx.db, jobId, done, ctx.now());
-  else moveJob(ctx.db, jobId, ['paused', 'cancelled'], 'uncertain', { key: 'printing.dropped', params: {} }, ctx.now());
+  if (closed === 'clean') setCouponsDone(ctx.db, jobId, done, ctx.now());
+  else moveJob(ctx.db, jobId, ['paused', 'cancelled'], 'uncertain', unconfirmedLoss(ctx, closed).reason, ctx.now());
+}
+
+/** A printer that never confirms did not close after taking everything: it stopped reading, or it reset. */
+function unconfirmedLoss(ctx: JobContext, closed: 'error' | 'timeout'): TransportError {
+  return closed === 'timeout'
+    ? new TransportError('send', { key: 'printing.stalled', params: { seconds: Math.round(ctx.timeouts.closeMs / 1000) } })
+    : new TransportError('send', { key: 'printing.dropped', params: {} });
 }
 
 function waitFor(ctx: JobContext, jobId: number, from: Parameters<typeof moveJob>[2], reason: PrintReason): RunOutcome {

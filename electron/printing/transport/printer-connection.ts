@@ -30,8 +30,8 @@ export interface PrinterConnection {
   ask(bytes: Uint8Array, accept: (byte: number) => boolean, timeoutMs: number, extra?: (first: number) => number): Promise<Uint8Array | null>;
   /** Writes with back-pressure; `sent` reports the bytes handed to the socket. Throws TransportError('send'). */
   write(bytes: Uint8Array, sent?: (bytes: number) => void): Promise<void>;
-  /** Ends our side and waits for the printer to close: true when it closed cleanly in time. */
-  close(): Promise<boolean>;
+  /** Ends our side and waits for the printer to close: `clean`, `error` (reset), or `timeout` (it stopped reading). */
+  close(): Promise<'clean' | 'error' | 'timeout'>;
   destroy(): void;
 }
 
@@ -162,11 +162,12 @@ function wrap(socket: net.Socket, timeouts: TransportTimeouts): PrinterConnectio
       }
     },
     close: async () => {
-      if (closed) return !failure;
+      const outcome = () => (failure ? 'error' : 'clean');
+      if (closed) return outcome();
       socket.end();
-      const clean = await until<boolean>(() => (closed ? !failure : undefined), timeouts.closeMs, () => false);
+      const result = await until<'clean' | 'error' | 'timeout'>(() => (closed ? outcome() : undefined), timeouts.closeMs, () => 'timeout');
       if (!closed) socket.destroy();
-      return clean;
+      return result;
     },
     destroy: () => {
       socket.destroy();
