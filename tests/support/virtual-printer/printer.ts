@@ -46,7 +46,8 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     const finished = job.finish();
     const pages = [];
     for (const [i, page] of finished.pages.entries()) {
-      const { png, width, height } = await renderPage(page, paper);
+      await new Promise((resolve) => setImmediate(resolve)); // let sockets be served between pages
+      const { png, width, height } = renderPage(page, paper);
       let file: string | null = null;
       if (options.outDir) {
         file = path.join(options.outDir, `job-${String(index).padStart(4, '0')}-page-${i + 1}.png`);

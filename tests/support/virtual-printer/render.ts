@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import type { Page } from './page';
+import type { DotImage, Page, PlacedText } from './page';
+import { encodeMonoPng } from './png';
 
 const FONT_FAMILY = 'Virtual Printer Mono';
 let fontReady = false;
 
 /** The printer's own font: the shipped Noto Sans Mono (a fixed pitch like font A), else the system monospace. */
-function ensureFont(): string {
+function fontFamily(): string {
   if (!fontReady) {
     fontReady = true;
     const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,50 +19,53 @@ function ensureFont(): string {
   return `"${FONT_FAMILY}", monospace`;
 }
 
+const glyphs = new Map<string, DotImage>();
+
+/** A character in its cell as 1-bit dots (drawn once per character, size and weight, then reused). */
+function glyph(t: PlacedText): DotImage {
+  const key = `${t.ch}\u0000${t.width}\u0000${t.height}\u0000${t.bold ? 1 : 0}`;
+  const cached = glyphs.get(key);
+  if (cached) return cached;
+  const canvas = createCanvas(t.width, t.height);
+  const ctx = canvas.getContext('2d');
+  ctx.font = `${t.bold ? 'bold ' : ''}${Math.round(t.height * 0.8)}px ${fontFamily()}`;
+  ctx.fillStyle = '#000';
+  const measured = ctx.measureText(t.ch).width;
+  ctx.scale(measured > 0 ? Math.min(2.5, t.width / measured) : 1, 1);
+  ctx.fillText(t.ch, 0, Math.round(t.height * 0.8));
+  const { data } = ctx.getImageData(0, 0, t.width, t.height);
+  const dots = new Uint8Array(t.width * t.height);
+  for (let i = 0; i < dots.length; i++) dots[i] = data[i * 4 + 3]! >= 112 ? 1 : 0;
+  const image = { width: t.width, height: t.height, dots };
+  glyphs.set(key, image);
+  return image;
+}
+
 /** Paper width in pixels at 8 dots/mm: 58 mm → 464, 80 mm → 640. */
 export function paperPixels(paper: 58 | 80): number {
   return paper * 8;
 }
 
 /**
- * The page as a PNG of the whole paper width: the printable dots centred, white margins outside (like real paper),
- * burnt dots black, text drawn in a fixed-pitch font in its cells.
+ * The page as a 1-bit PNG of the whole paper width: the printable dots centred, white margins outside (like real
+ * paper), text burnt in as a thermal head would, in a fixed-pitch font in its cells.
  */
-export async function renderPage(page: Page, paper: 58 | 80): Promise<{ png: Buffer; width: number; height: number }> {
+export function renderPage(page: Page, paper: 58 | 80): { png: Buffer; width: number; height: number } {
   const width = Math.max(paperPixels(paper), page.width);
   const height = Math.max(8, page.height);
   const margin = Math.floor((width - page.width) / 2);
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(width, height);
-  image.data.fill(255);
+  const paperDots = new Uint8Array(width * height);
   const dots = page.dots();
-  for (let y = 0; y < page.height; y++) {
-    const row = y * page.width;
-    for (let x = 0; x < page.width; x++) {
-      if (!dots[row + x]) continue;
-      const o = (y * width + margin + x) * 4;
-      image.data[o] = image.data[o + 1] = image.data[o + 2] = 0;
-    }
-  }
-  ctx.putImageData(image, 0, 0);
-  const family = ensureFont();
-  ctx.fillStyle = '#000';
-  ctx.textBaseline = 'alphabetic';
+  for (let y = 0; y < page.height; y++) paperDots.set(dots.subarray(y * page.width, (y + 1) * page.width), y * width + margin);
   for (const t of page.texts) {
     if (t.ch === ' ') continue;
-    const size = Math.round(t.height * 0.8);
-    ctx.font = `${t.bold ? 'bold ' : ''}${size}px ${family}`;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(margin, 0, page.width, height);
-    ctx.clip();
-    const measured = ctx.measureText(t.ch).width;
-    const scaleX = measured > 0 ? Math.min(2.5, t.width / measured) : 1;
-    ctx.translate(margin + t.x, t.y + Math.round(t.height * 0.8));
-    ctx.scale(scaleX, 1);
-    ctx.fillText(t.ch, 0, 0);
-    ctx.restore();
+    const g = glyph(t);
+    for (let y = 0; y < g.height && t.y + y < height; y++) {
+      for (let x = 0; x < g.width; x++) {
+        const px = t.x + x;
+        if (g.dots[y * g.width + x] && px >= 0 && px < page.width) paperDots[(t.y + y) * width + margin + px] = 1;
+      }
+    }
   }
-  return { png: await canvas.encode('png'), width, height };
+  return { png: encodeMonoPng(width, height, paperDots), width, height };
 }
