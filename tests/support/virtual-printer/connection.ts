@@ -140,7 +140,8 @@ export class Connection {
   /** Runs every complete command unless offline; finishes the job once the connection is over and all has run. */
   pump(): void {
     if (this.done) return;
-    if (this.pending >= this.need) this.run();
+    // offline: only a DLE command (real-time) at the head of the queue may still run
+    if (this.pending >= this.need && (!this.state.offline || this.headByte() === 0x10)) this.run();
     if (this.state.offline && this.pending > 0) {
       if (this.pending > HOLD_LIMIT && !this.holdPaused && !this.closed) {
         this.holdPaused = true;
@@ -155,6 +156,10 @@ export class Connection {
     // a stalled printer has not read the end yet: the FIN waits behind the unread bytes
     if (this.sawEnd && !this.stalled && !this.closed && !this.socket.writableEnded) this.socket.end();
     if (this.closed || this.dropped) this.finish();
+  }
+
+  private headByte(): number | undefined {
+    return this.leftover.length > 0 ? this.leftover[0] : this.chunks[0]?.[0];
   }
 
   private run(): void {

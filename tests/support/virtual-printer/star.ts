@@ -114,6 +114,10 @@ function starGsCommand(buf: Buffer, at: number, avail: number, ctx: ParseContext
   if (avail < 3) return -3;
   const { job } = ctx;
   const sub = buf[at + 2]!;
+  if (sub === 0x50) {
+    // ESC GS P n: print start control (page / line units); every line prints here anyway
+    return avail < 4 ? -4 : 4;
+  }
   if (sub === 0x61 || sub === 0x74) {
     // ESC GS a n: alignment; ESC GS t n: code page
     if (avail < 4) return -4;

@@ -140,3 +140,20 @@ export function readBytes(socket: net.Socket, count: number, timeoutMs = 2000): 
     socket.resume();
   });
 }
+
+/** Writes 64 KB blocks (NUL bytes: they print nothing) until a 'drain' does not come within 300 ms. */
+export async function fillUntilStuck(socket: net.Socket, maxBytes = 32 * 1024 * 1024): Promise<boolean> {
+  const block = Buffer.alloc(64 * 1024);
+  for (let written = 0; written < maxBytes; written += block.length) {
+    if (socket.write(block)) continue;
+    const drained = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 300);
+      socket.once('drain', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!drained) return true;
+  }
+  return false;
+}

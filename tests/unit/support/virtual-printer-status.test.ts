@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../support/virtual-printer';
-import { connect, escPos, readBytes, sendJob } from './virtual-printer-builders';
+import { connect, escPos, fillUntilStuck, readBytes, sendJob } from './virtual-printer-builders';
 
 let printer: VirtualPrinter | null = null;
 afterEach(async () => {
@@ -97,5 +97,22 @@ describe('virtual printer: status replies', () => {
     printer.setPaper('out');
     expect([...(await change)]).toEqual([0x18, 0x00, 0x0f, 0x00]);
     socket.destroy();
+  });
+});
+
+describe('virtual printer: its receive buffer while offline', () => {
+  it('reads no more than its buffer while out of paper, so the sender backs up; loaded again, it reads and prints all', async () => {
+    printer = await startVirtualPrinter();
+    printer.setPaper('out');
+    const socket = await connect(printer.port);
+    socket.write(Buffer.concat([escPos.init(), escPos.text('first'), escPos.lf()]));
+    expect(await fillUntilStuck(socket)).toBe(true);
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.end(Buffer.concat([escPos.text('last'), escPos.lf(), escPos.cut()]));
+    printer.setPaper('ok');
+    await closed;
+    const [job] = await printer.waitForJobs(1, 20_000);
+    expect(job!.text).toBe('first\nlast');
+    expect(job!.complete).toBe(true);
   });
 });

@@ -131,3 +131,32 @@ describe('virtual printer: ESC/POS raster and codes', () => {
     expect(printed!.pages[0]!.height).toBe(30 + 40);
   });
 });
+
+describe('virtual printer: GS ( L graphics and real-time bytes inside data', () => {
+  it('stores a GS ( L fn 112 graphic and prints it at fn 50, dot for dot', async () => {
+    printer = await startVirtualPrinter();
+    const [w, h] = [20, 10];
+    const pattern = (x: number, y: number) => x === y || x === 19 - y;
+    const data = packRows(24, h, (x, y) => x < w && pattern(x, y));
+    const body = Buffer.concat([Buffer.from([0x30, 0x70, 0x30, 0x01, 0x01, 0x31, w, 0, h, 0]), data]);
+    const store = Buffer.concat([Buffer.from([0x1d, 0x28, 0x4c, body.length & 0xff, body.length >> 8]), body]);
+    const print = Buffer.from([0x1d, 0x28, 0x4c, 0x02, 0x00, 0x30, 0x32]);
+    await sendJob(printer.port, Buffer.concat([escPos.init(), store, print, escPos.cut()]));
+    const [job] = await printer.waitForJobs(1);
+    expect(job!.unknownCommands).toEqual([]);
+    const page = await readPng(job!.pages[0]!.png);
+    expect(page.height).toBe(h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < 24; x++) expect(page.black(32 + x, y)).toBe(x < w && pattern(x, y));
+  });
+
+  it('answers DLE EOT bytes met inside raster data, as a real printer does, and still prints the raster', async () => {
+    printer = await startVirtualPrinter();
+    const data = new Uint8Array(8 * 4);
+    data.set([0x10, 0x04, 0x01], 5); // the three bytes of DLE EOT 1 inside the picture
+    const replies = await sendJob(printer.port, Buffer.concat([escPos.init(), escPos.raster(8, 4, data), escPos.cut()]));
+    expect([...replies]).toEqual([0x12]);
+    const [job] = await printer.waitForJobs(1);
+    expect(job!.rasterRows).toBe(4);
+    expect(job!.unknownCommands).toEqual([]);
+  });
+});
