@@ -10,7 +10,7 @@ const FS = 0x1c;
 
 /** ESC commands with a fixed length whose effect is not drawn (print modes we only note), by second byte. */
 const ESC_FIXED: Record<number, number> = {
-  0x20: 3, 0x25: 3, 0x2d: 3, 0x3d: 3, 0x3f: 3, 0x47: 3, 0x4b: 3, 0x4d: 3, 0x52: 3, 0x54: 3, 0x55: 3,
+  0x20: 3, 0x25: 3, 0x2d: 3, 0x3d: 3, 0x3f: 3, 0x47: 3, 0x4b: 3, 0x4d: 3, 0x54: 3, 0x55: 3,
   0x56: 3, 0x63: 4, 0x65: 3, 0x70: 5, 0x72: 3, 0x75: 3, 0x76: 3, 0x7b: 3, 0x53: 2, 0x4c: 2, 0x3c: 2,
 };
 /** GS commands with a fixed length that change nothing we draw. */
@@ -79,7 +79,12 @@ function escCommand(buf: Buffer, at: number, code: number, avail: number, ctx: P
     case 0x74: // ESC t n
       if (n === undefined) return -3;
       job.codePage = escPosCodePage(n);
+      job.codePages.push(`ESC t ${n}`);
       if (job.codePage === 'unknown') job.note(`code page ${n} is not modelled: bytes 0x80–0xFF print as ?`);
+      return 3;
+    case 0x52: // ESC R n: international character set
+      if (n === undefined) return -3;
+      job.codePages.push(`ESC R ${n}`);
       return 3;
     case 0x24: // ESC $ nL nH: absolute position
     case 0x5c: {

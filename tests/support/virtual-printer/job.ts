@@ -36,6 +36,7 @@ export class JobState {
   readonly qr: string[] = [];
   readonly barcodes: string[] = [];
   readonly unknownCommands: string[] = [];
+  readonly codePages: string[] = [];
   readonly notes: string[] = [];
   cuts = 0;
   statusQueries = 0;

@@ -69,6 +69,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       complete: connection.sawEnd && !connection.dropped,
       overflowDots: finished.overflowDots,
       notes: job.notes,
+      codePages: job.codePages,
       language: job.language,
     };
     jobs.push(printed);

@@ -125,6 +125,7 @@ function starGsCommand(buf: Buffer, at: number, avail: number, ctx: ParseContext
     if (sub === 0x61) job.align = n % 48 === 1 ? 'center' : n % 48 === 2 ? 'right' : 'left';
     else {
       job.codePage = starCodePage(n);
+      job.codePages.push(`ESC GS t ${n}`);
       if (job.codePage === 'unknown') job.note(`code page ${n} is not modelled: bytes 0x80–0xFF print as ?`);
     }
     return 4;

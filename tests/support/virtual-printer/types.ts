@@ -55,6 +55,8 @@ export interface PrintedJob {
   overflowDots: number;
   /** What a real printer would do oddly with this stream (a barcode too wide only feeds, a QR model not drawn, …). */
   notes: string[];
+  /** Code page and character set selections as sent, e.g. "ESC t 0", "ESC R 0", "ESC GS t 32". */
+  codePages: string[];
   /** 'esc-pos', 'star' or null when no command told them apart. */
   language: 'esc-pos' | 'star' | null;
 }

@@ -115,6 +115,7 @@ describe('virtual printer: ESC/POS raster and codes', () => {
     await sendJob(printer.port, job);
     const [printed] = await printer.waitForJobs(1);
     expect(printed!.text).toBe('Hello shop\n??\nafter');
+    expect(printed!.codePages).toEqual(['ESC t 20']);
     expect(printed!.unknownCommands).toEqual(['ESC ~']);
     const page = await readPng(printed!.pages[0]!.png);
     let ink = 0;
