@@ -169,7 +169,15 @@ export class Connection {
     this.need = 1;
     // offline: only DLE commands (real-time) still run; printing stops before the next command
     while (at < buf.length && !(this.state.offline && buf[at] !== 0x10)) {
-      const step = parseStep(buf, at, this.ctx);
+      let step: number;
+      try {
+        step = parseStep(buf, at, this.ctx);
+      } catch (error) {
+        // a command whose data the printer cannot make sense of (a QR too big for any version, a barcode it cannot
+        // encode…): a real printer prints nothing for it; so does this one, and goes on with the next byte
+        this.job.note(`could not print a command at byte ${at}: ${error instanceof Error ? error.message : String(error)}`);
+        step = 1;
+      }
       if (step < 0) {
         this.need = -step;
         break;

@@ -7,7 +7,7 @@ export function barcode(buf: Buffer, at: number, avail: number, ctx: ParseContex
   const m = buf[at + 2]!;
   if (m <= 6) {
     const end = buf.indexOf(0, at + 3);
-    if (end < 0) return -(avail + 1);
+    if (end < 0) return avail > 256 ? 3 : -(avail + 1);
     ctx.job.unknown(`GS k ${m}`);
     return end - at + 1;
   }

@@ -161,3 +161,17 @@ describe('virtual printer: GS ( L graphics and real-time bytes inside data', () 
     expect(job!.unknownCommands).toEqual([]);
   });
 });
+
+describe('virtual printer: any byte stream', () => {
+  it('never crashes on random bytes: the job is recorded with what it could not read', async () => {
+    printer = await startVirtualPrinter();
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const noise = Buffer.alloc(100_000);
+    for (let i = 0; i < noise.length; i++) noise[i] = random() < 0.2 ? [0x1b, 0x1d, 0x1c, 0x10, 0x0a][Math.floor(random() * 5)]! : Math.floor(random() * 256);
+    await sendJob(printer.port, Buffer.concat([noise, escPos.init(), escPos.cut()]), 4096);
+    const [job] = await printer.waitForJobs(1, 20_000);
+    expect(job!.bytes).toBe(noise.length + 5);
+    expect(job!.unknownCommands.length).toBeGreaterThan(0);
+  });
+});
