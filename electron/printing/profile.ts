@@ -8,14 +8,14 @@ import { DEFAULT_DOTS, type PaperWidth, type PrinterDots, type PrinterLanguage }
 export interface PrinterProfile {
   paperWidth: PaperWidth;
   dots: PrinterDots;
-  /** Dots per inch: 180 for the 512-dot TM-T88 class, else 203. */
+  /** Dots per inch: 180 for the 512-dot TM-T88 class, else 203 (420 dots are a newer TM-T88's 52.5 mm at 203 dpi). */
   dpi: 180 | 203;
   language: PrinterLanguage;
 }
 
 export function printerProfile(paperWidth: PaperWidth, dots: PrinterDots | null | undefined, language: PrinterLanguage): PrinterProfile {
   const width = dots ?? DEFAULT_DOTS[paperWidth];
-  return { paperWidth, dots: width, dpi: width === 512 || width === 420 ? 180 : 203, language };
+  return { paperWidth, dots: width, dpi: width === 512 ? 180 : 203, language };
 }
 
 /** Dots per millimetre of a profile (8 at 203 dpi, about 7.09 at 180). */
