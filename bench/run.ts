@@ -5,11 +5,12 @@ import { benchCardSearch, benchImport, benchListAndDetails } from './cards';
 import { benchVouchers } from './vouchers';
 import { benchPhones } from './phones';
 import { benchResponsiveness } from './responsiveness';
+import { benchPrinting } from './printing';
 import { report, type Measurement } from './lib/report';
 import { machineReference } from './lib/machine-reference';
 
 /**
- * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import,busy]`
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import,busy,printing]`
  * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
@@ -54,6 +55,11 @@ async function main(): Promise<void> {
   if (wanted('busy')) {
     console.log('Asking the browser host app.info during a 300,000-row import and a 10,000-voucher batch …');
     measurements.push(...(await benchResponsiveness(dataDir)));
+  }
+
+  if (wanted('printing')) {
+    console.log('Printing to the virtual receipt printer …');
+    measurements.push(...(await benchPrinting()));
   }
 
   report(measurements, { cards, dataDir, cpus: os.cpus().length });
