@@ -97,10 +97,11 @@ export class Connection {
     const { job, state } = this;
     if (dleEotN !== null) {
       if (job.language === 'star') return;
-      job.statusQueries++;
+      // 10 04 n with n outside 1–4 (often met inside image data) is no request: no answer, as on a real printer
       const answer = state.dleEot(dleEotN);
-      if (answer !== null) this.reply([answer]);
-      else job.unknown(`DLE EOT ${dleEotN}`);
+      if (answer === null) return;
+      job.statusQueries++;
+      this.reply([answer]);
       return;
     }
     if (job.language === 'esc-pos') return;

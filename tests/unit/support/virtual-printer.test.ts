@@ -154,6 +154,7 @@ describe('virtual printer: GS ( L graphics and real-time bytes inside data', () 
     printer = await startVirtualPrinter();
     const data = new Uint8Array(8 * 4);
     data.set([0x10, 0x04, 0x01], 5); // the three bytes of DLE EOT 1 inside the picture
+    data.set([0x10, 0x04, 0x40], 12); // and 10 04 n with an n that is no request: no answer, nothing unknown
     const replies = await sendJob(printer.port, Buffer.concat([escPos.init(), escPos.raster(8, 4, data), escPos.cut()]));
     expect([...replies]).toEqual([0x12]);
     const [job] = await printer.waitForJobs(1);
