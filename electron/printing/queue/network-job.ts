@@ -18,6 +18,9 @@ import { connectPrinter, type PrinterConnection } from '../transport/printer-con
 import { drawAhead } from './draw-ahead';
 import type { JobContext, RunOutcome } from './job-context';
 
+/** How long one wait for a coupon's confirmation lasts before the printer's status is asked again. */
+const CONFIRM_SLICE_MS = 2000;
+
 /** Asks the printer for its status on an open connection, and keeps the answer on the printer's row. */
 export async function probe(ctx: Pick<JobContext, 'db' | 'now' | 'timeouts'>, printer: Printer, conn: PrinterConnection): Promise<PrinterState> {
   const state = printer.language === 'esc-pos' ? await probeEscPos(conn, ctx.timeouts.statusMs) : await probeStar(conn, ctx.timeouts.statusMs);
@@ -97,9 +100,18 @@ async function printOn(ctx: JobContext, conn: PrinterConnection, job: PrintJobRe
       sent = 0;
       await conn.write(drawn.bytes, (bytes) => (sent = bytes));
       if (confirms) {
-        const reply = await conn.ask(CONFIRM, isConfirmReply, ctx.timeouts.confirmMs);
-        if (!reply) throw new TransportError('send', { key: 'printing.notConfirmed', params: { seconds: Math.round(ctx.timeouts.confirmMs / 1000) } });
+        const confirmed = await confirmCoupon(ctx, conn, printer, job.id);
+        if (confirmed === 'left-unconfirmed') {
+          conn.destroy();
+          return { kind: 'finished' };
+        }
+        if (!confirmed) throw new TransportError('send', { key: 'printing.notConfirmed', params: { seconds: Math.round(ctx.timeouts.confirmMs / 1000) } });
         countCouponDone(db, job.id, now());
+        if (confirmed === 'left') {
+          // a person paused or cancelled the job while it waited for paper: the coupon printed, the rest waits
+          await conn.close();
+          return { kind: 'finished' };
+        }
       } else {
         written++;
       }
@@ -133,6 +145,42 @@ async function printOn(ctx: JobContext, conn: PrinterConnection, job: PrintJobRe
     recordPrinterError(db, printer.id, reason, now());
     return { kind: 'finished' };
   }
+}
+
+/**
+ * Waits for the printer to confirm the coupon just sent (GS r 1, answered once the data before it is through). The
+ * printer's status is asked between slices of the wait: while it reports it cannot print (paper ran out, cover
+ * opened mid-coupon) the job shows `waiting` with that reason and the wait goes on with no limit — a printer holds
+ * what it was sent and carries on by itself when the paper is loaded, so the coupon prints once and is counted
+ * then. Only time the printer spends ready and silent counts towards the confirmation limit. `'left'`: confirmed,
+ * but a person paused or cancelled the job meanwhile; `'left-unconfirmed'`: they did so before it was confirmed.
+ */
+async function confirmCoupon(ctx: JobContext, conn: PrinterConnection, printer: Printer, jobId: number): Promise<boolean | 'left' | 'left-unconfirmed'> {
+  const slice = Math.min(CONFIRM_SLICE_MS, ctx.timeouts.confirmMs);
+  let reply = await conn.ask(CONFIRM, isConfirmReply, slice);
+  let silentMs = slice;
+  let waiting = false;
+  while (!reply) {
+    const state = printer.language === 'esc-pos' ? await probeEscPos(conn, ctx.timeouts.statusMs, { drain: false }) : 'unknown';
+    recordPrinterStatus(ctx.db, printer.id, statusOf(state, ctx.now()));
+    if (waiting && findPrintJob(ctx.db, jobId)?.status !== 'waiting') {
+      // paused or cancelled by a person before the coupon came out: whether it prints once the paper is in is
+      // not ours to know any more; a paused job says so, and a reprint starts with this coupon
+      moveJob(ctx.db, jobId, ['paused'], 'uncertain', { key: 'printing.pausedMidCoupon', params: {} }, ctx.now());
+      return 'left-unconfirmed';
+    }
+    if (BLOCKING_STATES.has(state)) {
+      if (!waiting) waiting = moveJob(ctx.db, jobId, ['printing'], 'waiting', statusOf(state, ctx.now()).reason, ctx.now());
+      silentMs = 0;
+    } else {
+      if (waiting && moveJob(ctx.db, jobId, ['waiting'], 'printing', null, ctx.now())) waiting = false;
+      if (silentMs >= ctx.timeouts.confirmMs) return false;
+    }
+    reply = await conn.ask(new Uint8Array(0), isConfirmReply, slice);
+    silentMs += slice;
+  }
+  if (!waiting) return true;
+  return moveJob(ctx.db, jobId, ['waiting'], 'printing', null, ctx.now()) ? true : 'left';
 }
 
 /** A printer that never confirms: the coupons sent so far count once it has closed the connection cleanly. */

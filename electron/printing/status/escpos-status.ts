@@ -10,8 +10,9 @@ const dleEot = (n: number) => Uint8Array.of(0x10, 0x04, n);
  * Asks an ESC/POS printer DLE EOT 1 (printer), 2 (offline cause) and 4 (roll sensor), one by one; real-time
  * commands, answered at once even while offline. A printer that does not answer the first is `unknown`.
  */
-export async function probeEscPos(conn: PrinterConnection, timeoutMs: number): Promise<PrinterState> {
-  conn.drainInbound();
+export async function probeEscPos(conn: PrinterConnection, timeoutMs: number, options: { drain?: boolean } = {}): Promise<PrinterState> {
+  // stale bytes go before a probe; not while another reply (a coupon's confirmation) is still owed
+  if (options.drain !== false) conn.drainInbound();
   const printer = await conn.ask(dleEot(1), isDleEotReply, timeoutMs);
   if (!printer) return 'unknown';
   const cause = await conn.ask(dleEot(2), isDleEotReply, timeoutMs);
