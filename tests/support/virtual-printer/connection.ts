@@ -11,6 +11,10 @@ export interface ConnectionHost {
   state: PrinterState;
   dots: number;
   fault(): { fault: VirtualFault; stallAfterBytes: number; dropAfterBytes: number };
+  /** The bytes of a job after which the roll runs out, once (null: it never does on its own). */
+  paperRunsOutAfter(): number | null;
+  /** The roll ran out mid-job. */
+  runOutOfPaper(): void;
   /** The connection is over and all it sent has run. */
   finished(connection: Connection): void;
 }
@@ -74,6 +78,14 @@ export class Connection {
       take = chunk.subarray(0, Math.max(0, stallAfterBytes - this.bytes));
       this.unread = chunk.subarray(take.length);
       this.stall();
+    }
+    const runsOut = this.host.paperRunsOutAfter();
+    if (runsOut !== null && this.bytes <= runsOut && this.bytes + take.length > runsOut) {
+      // the roll ends inside this chunk: what came before it runs, the rest waits for paper like on a real printer
+      const before = take.subarray(0, runsOut - this.bytes);
+      this.accept(before);
+      this.host.runOutOfPaper();
+      take = take.subarray(before.length);
     }
     const drop = fault === 'drop' && this.bytes + take.length >= dropAfterBytes;
     if (drop) take = take.subarray(0, Math.max(0, dropAfterBytes - this.bytes));

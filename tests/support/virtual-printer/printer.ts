@@ -25,12 +25,18 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
   let closing = false;
   let recording: Promise<void> = Promise.resolve();
   let jobCount = 0;
+  let ranOut = false;
   if (options.outDir) fs.mkdirSync(options.outDir, { recursive: true });
 
   const host: ConnectionHost = {
     state,
     dots,
     fault: () => ({ fault, stallAfterBytes: options.stallAfterBytes ?? DEFAULT_STALL_AFTER, dropAfterBytes: options.dropAfterBytes ?? DEFAULT_DROP_AFTER }),
+    paperRunsOutAfter: () => (ranOut ? null : (options.paperRunsOutAfterBytes ?? null)),
+    runOutOfPaper() {
+      ranOut = true;
+      setPaper('out');
+    },
     finished(connection) {
       connections.delete(connection);
       if (closing || !connection.printData) return;

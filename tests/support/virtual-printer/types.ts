@@ -18,6 +18,11 @@ export interface VirtualPrinterOptions {
   dropAfterBytes?: number;
   /** With fault 'stall': bytes read before the printer stops reading (default 2048). */
   stallAfterBytes?: number;
+  /**
+   * The roll runs out once this many bytes of a job have arrived (once per printer): printing stops before the next
+   * command, status says paper end, and what follows is held until setPaper('ok'). For a paper end mid-coupon.
+   */
+  paperRunsOutAfterBytes?: number;
   /** Called when a job has been printed (the CLI prints a summary). */
   onJob?: (job: PrintedJob) => void;
 }

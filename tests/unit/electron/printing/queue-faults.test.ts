@@ -60,7 +60,7 @@ describe('print queue faults, each against a real socket on 127.0.0.1', () => {
     printer = await startVirtualPrinter({ port: 0, fault: 'stall', stallAfterBytes: 2048 });
     await addNetworkPrinter(core(), printer.port);
     const { batchId } = await issue(core(), 'Opening party', 3);
-    const { jobId } = await value<PrintJobCreated>(core(), 'print.voucher', { batchId });
+    const { jobId } = await value<PrintJobCreated>(core(), 'print.voucher', { batchId: batchId! });
     const cut = await waitForJob(core(), jobId, (j) => j.status === 'uncertain');
     // the socket's buffers take the first coupon whole, so it is the missing confirmation that tells
     expect(['printing.stalled', 'printing.notConfirmed']).toContain(cut.reason?.key);
@@ -93,7 +93,7 @@ describe('print queue faults, each against a real socket on 127.0.0.1', () => {
 
     printer = await startVirtualPrinter({ port: printerPort(core()), fault: 'drop', dropAfterBytes: Math.round(one!.bytes * 1.5) });
     const { batchId, tokens } = await issue(core(), 'Opening party', 3);
-    const { jobId } = await value<PrintJobCreated>(core(), 'print.voucher', { batchId });
+    const { jobId } = await value<PrintJobCreated>(core(), 'print.voucher', { batchId: batchId! });
     const cut = await waitForJob(core(), jobId, (j) => j.status === 'uncertain');
     expect(cut.reason?.key).toBe('printing.dropped');
     expect(cut.done).toBe(1);
@@ -124,6 +124,27 @@ describe('print queue faults, each against a real socket on 127.0.0.1', () => {
     const done = await waitForJob(core(), jobId, (j) => j.status === 'done');
     expect(done.reason).toBeNull();
     expect(await tokensOn(printer, 1)).toEqual([tokens[0]]);
+  });
+
+  it('paper running out in the middle of a coupon: the job waits with "out of paper" past the confirmation limit, then each coupon prints once', async () => {
+    // the roll ends 40,000 bytes into the first coupon (of about 48 KB): the printer holds the rest in its buffer
+    // and still answers status (a printer whose buffer is full cannot read a status request: that job ends uncertain)
+    printer = await startVirtualPrinter({ port: 0, paperRunsOutAfterBytes: 40_000 });
+    await addNetworkPrinter(core(), printer.port);
+    const { batchId, tokens } = await issue(core(), 'Free coffee', 2);
+    const { jobId } = await value<PrintJobCreated>(core(), 'print.voucher', { batchId: batchId! });
+    const waiting = await waitForJob(core(), jobId, (j) => j.status === 'waiting');
+    expect(waiting.reason).toEqual({ key: 'printing.paperEnd', params: {} });
+    expect(waiting.done).toBe(0);
+    // longer than the confirmation limit (2 s here): a printer that says it is out of paper is waited for, not given up on
+    await new Promise((r) => setTimeout(r, printing.timeouts.confirmMs + 500));
+    expect((await job(core(), jobId)).status).toBe('waiting');
+    expect(pages(printer)).toHaveLength(0);
+
+    printer.setPaper('ok');
+    const done = await waitForJob(core(), jobId, (j) => j.status === 'done');
+    expect(done.done).toBe(2);
+    expect(await tokensOn(printer, 2)).toEqual([tokens[0], tokens[1]]);
   });
 
   it('cover open is a reason to wait too', async () => {
