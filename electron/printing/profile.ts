@@ -1,4 +1,4 @@
-import { DEFAULT_DOTS, type PaperWidth, type PrinterDots, type PrinterLanguage } from '../../shared/schemas/printing';
+import { DEFAULT_DOTS, dpiOf, type PaperWidth, type PrinterDots, type PrinterLanguage } from '../../shared/schemas/printing';
 
 /**
  * What the drawing and the encoding need to know of a printer: the paper, the printable dots across it, its
@@ -15,7 +15,7 @@ export interface PrinterProfile {
 
 export function printerProfile(paperWidth: PaperWidth, dots: PrinterDots | null | undefined, language: PrinterLanguage): PrinterProfile {
   const width = dots ?? DEFAULT_DOTS[paperWidth];
-  return { paperWidth, dots: width, dpi: width === 512 ? 180 : 203, language };
+  return { paperWidth, dots: width, dpi: dpiOf(width), language };
 }
 
 /** Dots per millimetre of a profile (8 at 203 dpi, about 7.09 at 180). */

@@ -19,6 +19,12 @@ export type PrinterDots = (typeof PRINTER_DOTS)[number];
 /** The dots a paper width gets when the shop does not say: the 203 dpi TM-T20 class. */
 export const DEFAULT_DOTS: Record<PaperWidth, PrinterDots> = { 58: 384, 80: 576 };
 
+/** Dots per inch of a printable width: 180 for the TM-T88 series' 512 dots, else 203 (8 dots per mm). */
+export const dpiOf = (dots: number): 180 | 203 => (dots === 512 ? 180 : 203);
+
+/** How many mm `dots` dots take on paper, at the resolution of a printer `dotsAcross` wide (576 dots → 72 mm). */
+export const printedMm = (dots: number, dotsAcross: number = dots): number => (dots * 25.4) / dpiOf(dotsAcross);
+
 export const PRINTER_LANGUAGES = ['esc-pos', 'star-prnt', 'star-line'] as const;
 export type PrinterLanguage = (typeof PRINTER_LANGUAGES)[number];
 

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { useApiQuery } from '../../lib/use-api-query';
+import { printedMm } from '../../../shared/schemas/printing';
 
 interface Props {
   voucherId: number;
   printerId: number;
 }
 
-/** The exact raster the printer gets, one PNG pixel per printer dot, shown at the paper's width in mm. */
+/** The exact raster the printer gets, one PNG pixel per printer dot, shown as wide as it prints (576 dots: 72 mm). */
 export function PrintPreview({ voucherId, printerId }: Props) {
   const { t } = useTranslation();
   const { data, error } = useApiQuery('print.preview', { voucherId, printerId }, `${voucherId}:${printerId}`);
@@ -20,7 +21,7 @@ export function PrintPreview({ voucherId, printerId }: Props) {
           alt={t('printers.print.previewAlt')}
           width={data.width}
           height={data.height}
-          style={{ inlineSize: `${data.paperWidth}mm`, blockSize: 'auto' }}
+          style={{ inlineSize: `${printedMm(data.width)}mm`, blockSize: 'auto' }}
           data-testid="print-preview-image"
         />
       ) : (

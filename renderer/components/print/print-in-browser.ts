@@ -1,4 +1,4 @@
-import type { PrintPages } from '../../../shared/schemas/printing';
+import { printedMm, type PrintPages } from '../../../shared/schemas/printing';
 import { pageImageUrl, pageRule } from './page-image';
 
 /**
@@ -24,7 +24,9 @@ export async function printPagesInBrowser(pages: PrintPages): Promise<void> {
       img.src = pageImageUrl(page);
       img.alt = '';
       img.style.display = 'block';
-      img.style.width = `${pages.paperWidth}mm`;
+      // the printed width, not the paper's: 576 dots are 72 mm, centred on 80 mm paper as a receipt printer prints them
+      img.style.width = `${Math.round(printedMm(pages.dots) * 100) / 100}mm`;
+      img.style.marginInline = 'auto';
       img.style.imageRendering = 'pixelated';
       img.style.breakAfter = 'page';
       doc.body.append(img);

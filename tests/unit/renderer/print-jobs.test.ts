@@ -30,8 +30,10 @@ describe('print jobs in the renderer', () => {
   });
 
   it('prints on a page the paper wide and as long as the tallest coupon, with no margins', () => {
-    expect(pageRule(80, 576, [800, 1152])).toBe('@page { size: 80mm 160mm; margin: 0 }');
-    expect(pageRule(58, 384, [384])).toBe('@page { size: 58mm 58mm; margin: 0 }');
+    // 203 dpi: 1152 rows are 144.1 mm (rounded up, so nothing is cut off); the TM-T88's 512 dots print at 180 dpi
+    expect(pageRule(80, 576, [800, 1152])).toBe('@page { size: 80mm 145mm; margin: 0 }');
+    expect(pageRule(58, 384, [384])).toBe('@page { size: 58mm 49mm; margin: 0 }');
+    expect(pageRule(80, 512, [720])).toBe('@page { size: 80mm 102mm; margin: 0 }');
   });
 
   it('puts only PNG data into the print page, whether sent bare or as a data URL', () => {
