@@ -1,6 +1,6 @@
 import type { PrintJob, PrintJobState } from '../../../shared/schemas/printing';
 
-/** States in which the queue is still working on a job: the lists poll while one is in such a state. */
+/** States in which the queue is still working on a job: the lists poll every second while one is in such a state. */
 export const ACTIVE_JOB_STATES: readonly PrintJobState[] = ['queued', 'waiting', 'printing'];
 
 export function isActiveJob(job: Pick<PrintJob, 'status'>): boolean {

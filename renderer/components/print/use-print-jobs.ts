@@ -4,6 +4,8 @@ import { call } from '../../lib/api';
 import { isActiveJob } from './job-state';
 
 const POLL_MS = 1000;
+/** With nothing printing, still look now and then: a job may be started from another screen or window. */
+const IDLE_POLL_MS = 5000;
 
 export interface PrintJobsQuery {
   jobs: PrintJob[] | null;
@@ -12,8 +14,8 @@ export interface PrintJobsQuery {
 }
 
 /**
- * The print jobs, asked again every second while any of them is queued, waiting or printing, and no more
- * once all are settled (a reload, after an action, starts it again).
+ * The print jobs, asked again every second while any of them is queued, waiting or printing, and every five
+ * seconds once all are settled (a reload, after an action, asks at once).
  */
 export function usePrintJobs(): PrintJobsQuery {
   const [jobs, setJobs] = useState<PrintJob[] | null>(null);
@@ -29,9 +31,11 @@ export function usePrintJobs(): PrintJobsQuery {
         if (!live) return;
         setJobs(list);
         setError(null);
-        if (list.some(isActiveJob)) timer.current = setTimeout(load, POLL_MS);
+        timer.current = setTimeout(load, list.some(isActiveJob) ? POLL_MS : IDLE_POLL_MS);
       } catch (e) {
-        if (live) setError(e);
+        if (!live) return;
+        setError(e);
+        timer.current = setTimeout(load, IDLE_POLL_MS);
       }
     };
     void load();
