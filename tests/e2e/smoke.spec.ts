@@ -6,6 +6,7 @@ const MENU = [
   { id: 'issue-voucher', label: 'Issue Voucher', heading: 'Issue Voucher' },
   { id: 'vouchers', label: 'Vouchers', heading: 'Vouchers' },
   { id: 'scan', label: 'Scan & Redeem', heading: 'Scan & Redeem' },
+  { id: 'printers', label: 'Printers', heading: 'Printers' },
   { id: 'settings', label: 'Settings', heading: 'Settings' },
   { id: 'about', label: 'About', heading: 'About Stampdesk' },
 ];

@@ -44,7 +44,9 @@ test('a batch is one row (title, size, active / redeemed / voided) that opens to
   const inside = page.locator('.voucher-row--in-batch[data-voucher-id]');
   await expect(inside).toHaveCount(12);
   expect(await inside.evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.voucherId)).sort((a, b) => a - b))).toEqual(batch.vouchers.map((v) => v.id));
-  // a voucher of the batch opens its details from the keyboard too
+  // the batch's Print button comes next, then its vouchers; one of them opens its details from the keyboard too
+  await page.keyboard.press('Tab');
+  await expect(row.getByTestId('print-button')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(inside.first()).toBeFocused();
   await page.keyboard.press('Enter');
@@ -94,7 +96,7 @@ for (const locale of ['en', 'azb', 'th'] as const satisfies readonly Locale[]) {
     await page.setViewportSize({ width: 1366, height: 768 });
     await openVouchers(page, host);
     const row = page.locator(`[data-batch-id="${batch.batchId}"]`);
-    await row.locator('button').click();
+    await row.locator('.batch-row__toggle').click();
     await expect(page.locator('.voucher-row--in-batch[data-voucher-id]')).toHaveCount(12);
     expect(await wrappedCells(page, '.voucher-table tr')).toEqual([]);
     expect(await sticksOut(page, '[data-testid="voucher-filters"]')).toEqual([]);
