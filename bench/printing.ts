@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,22 @@ function caller(core: Core): Call {
 async function receivedAfter(printer: VirtualPrinter, jobs: number, started: number): Promise<number> {
   await printer.waitForJobs(jobs, 120_000);
   return performance.now() - started;
+}
+
+/** The virtual printer in a process of its own (npm run virtual-printer), so its drawing does not count as the host's memory. */
+async function virtualPrinterProcess(): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/virtual-printer.ts', '--port', '0', '--paper', '80'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const found = /127\.0\.0\.1:(\d+)/.exec(text);
+      if (found) resolve(Number(found[1]));
+    });
+    child.once('exit', () => reject(new Error(`the virtual printer stopped: ${text}`)));
+  });
+  child.stdout!.resume();
+  return { port, child };
 }
 
 async function waitForJobDone(call: Call, jobId: number): Promise<void> {
@@ -152,37 +169,41 @@ export async function benchPrinting(): Promise<Measurement[]> {
     }
     void last;
 
-    // a 100-coupon batch, then a 300-coupon one, with the host's memory watched: flat means the larger batch needs
-    // no more than the smaller one
-    for (const quantity of [100, 300]) {
-      const batch = (await call('vouchers.issue', {
-        title: 'Opening party',
-        description: 'One free drink.',
-        redeemCode: { kind: 'generated' },
-        validity: { kind: 'fixed', date: '2099-12-31' },
-        quantity,
-      })) as { batchId: number };
-      global.gc?.();
-      const rssBefore = process.memoryUsage().rss;
-      let rssPeak = rssBefore;
-      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
-      const before = printer80.jobs.length;
-      const started = performance.now();
-      const { jobId } = (await call('print.voucher', { batchId: batch.batchId, printerId: p80.id })) as { jobId: number };
-      await printer80.waitForJobs(before + 1, 300_000);
-      await waitForJobDone(call, jobId);
-      const batchMs = performance.now() - started;
-      clearInterval(sampler);
-      const pages = printer80.jobs.slice(before).reduce((sum, j) => sum + j.pages.length, 0);
-      out.push({
-        name: `${quantity}-coupon batch to the virtual printer, call → all printed`,
-        value: batchMs / 1000,
-        unit: 's',
-        ...(quantity === 100 ? { target: 10 } : {}),
-        lowerIsBetter: true,
-        note: `${pages} coupons received, ${(batchMs / pages).toFixed(0)} ms each`,
-      });
-      out.push({ name: `host memory growth during the ${quantity}-coupon batch (peak RSS − before)`, value: (rssPeak - rssBefore) / 1024 / 1024, unit: 'MB', lowerIsBetter: true, note: 'the virtual printer runs in this process too' });
+    // a 100-coupon batch, then a 300-coupon one, to a virtual printer in its own process, with the host's memory
+    // watched: flat means the larger batch needs no more than the smaller one
+    const separate = await virtualPrinterProcess();
+    try {
+      const far = (await call('printers.add', { kind: 'network', name: 'Back room', host: '127.0.0.1', port: separate.port, paperWidth: 80 })) as { id: number };
+      for (const quantity of [100, 300]) {
+        const batch = (await call('vouchers.issue', {
+          title: 'Opening party',
+          description: 'One free drink.',
+          redeemCode: { kind: 'generated' },
+          validity: { kind: 'fixed', date: '2099-12-31' },
+          quantity,
+        })) as { batchId: number };
+        global.gc?.();
+        const rssBefore = process.memoryUsage().rss;
+        let rssPeak = rssBefore;
+        const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+        const started = performance.now();
+        const { jobId } = (await call('print.voucher', { batchId: batch.batchId, printerId: far.id })) as { jobId: number };
+        // done: the printer confirmed the last coupon (GS r 1 answered once the data before it has printed)
+        await waitForJobDone(call, jobId);
+        const batchMs = performance.now() - started;
+        clearInterval(sampler);
+        out.push({
+          name: `${quantity}-coupon batch to the virtual printer, call → printer confirmed the last`,
+          value: batchMs / 1000,
+          unit: 's',
+          ...(quantity === 100 ? { target: 10 } : {}),
+          lowerIsBetter: true,
+          note: `${(batchMs / quantity).toFixed(0)} ms per coupon`,
+        });
+        out.push({ name: `host memory growth during the ${quantity}-coupon batch (peak RSS − before)`, value: (rssPeak - rssBefore) / 1024 / 1024, unit: 'MB', lowerIsBetter: true });
+      }
+    } finally {
+      separate.child.kill('SIGINT');
     }
     return out;
   } finally {
