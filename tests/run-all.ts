@@ -3,6 +3,10 @@
  * each run even when an earlier one failed, then ONE closing line with the totals: `N passed, N failed`.
  * CI reads that line only. Each type-check project counts as one test; a stage that dies before reporting
  * (a crash, a failed build) counts as one failure.
+ *
+ * With STAMPDESK_TEST_DATABASE_URL set (.ci/run starts PostgreSQL and sets it), the sync tests run a second time
+ * with the reference cloud on that real PostgreSQL server instead of embedded PGlite
+ * (STAMPDESK_CLOUD_STORAGE=postgres, read by tests/support/sync-harness.ts); they count in the totals too.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,10 +38,23 @@ function typecheck(): Tally {
   return tally;
 }
 
+/** The test files whose reference cloud runs on real PostgreSQL in the second pass (vitest path filters). */
+const SYNC_TEST_FILTERS = ['tests/unit/sync-e2e/', 'tests/unit/support/cloud'];
+
 function unit(): Tally {
   console.log('\n::: unit tests (vitest)');
-  const file = path.join(reports, 'vitest.json');
-  const ok = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  return vitest('vitest.json', []);
+}
+
+function syncOnPostgres(): Tally {
+  if (!process.env.STAMPDESK_TEST_DATABASE_URL) return { passed: 0, failed: 0 };
+  console.log('\n::: sync tests again, the reference cloud on PostgreSQL (STAMPDESK_TEST_DATABASE_URL)');
+  return vitest('vitest-postgres.json', ['--passWithNoTests', ...SYNC_TEST_FILTERS], { STAMPDESK_CLOUD_STORAGE: 'postgres' });
+}
+
+function vitest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Tally {
+  const file = path.join(reports, name);
+  const ok = run(npx, ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
   const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
   if (!report) return { passed: 0, failed: 1 };
   return { passed: report.numPassedTests, failed: report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1) };
@@ -63,7 +80,7 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-const tallies = [typecheck(), unit(), e2e()];
+const tallies = [typecheck(), unit(), syncOnPostgres(), e2e()];
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
 fs.rmSync(reports, { recursive: true, force: true });
