@@ -51,12 +51,8 @@ async function handlePush(ctx: ApiContext, req: http.IncomingMessage, res: http.
   if (!parsed.success) throw new HttpError(400, 'badBody', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const entries = parsed.data.entries;
   const cutAfter = ctx.faults.takeMidwayCut(entries.length);
-  const result = await push(ctx.storage(), shop.id, deviceId, entries, ctx.now(), {
-    afterEntry: (index) => {
-      if (cutAfter !== null && index + 1 >= cutAfter) throw new DropConnection('cut midway');
-      if (abort.aborted) throw new DropConnection('connection gone');
-    },
-  });
+  const result = await push(ctx.storage(), shop.id, deviceId, entries, ctx.now(), { cutAfter, cut: () => new DropConnection('cut midway') });
+  if (abort.aborted) throw new DropConnection('connection gone');
   const reply: PushResponse = { outcomes: result.outcomes, lastSeq: result.lastSeq, expectedSeq: result.expectedSeq };
   if (result.stoppedBy !== null && result.outcomes.length === 0) {
     throw new HttpError(503, 'unavailable', 'the entry could not be applied now; send it again');

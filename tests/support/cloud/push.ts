@@ -1,24 +1,21 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { EntryOutcome, PushEntry, PushResponse } from '../../../shared/schemas/sync-protocol';
 import type { Db, Storage } from './storage';
 import { devices, outcomes, shops } from './schema';
-import { appendChange, appendEvents } from './entities';
-import { applyOperation } from './rules';
+import { WorkingSet } from './working-set';
+import { applyOperation, rejected, wantedBy } from './rules';
 
 /**
- * Push: each entry in its own transaction, which (1) bumps the shop's version as its first statement — the row lock
- * orders commits, so version order is commit order — (2) checks `seq == last_seq + 1`, (3) applies the rule,
- * (4) appends the changes and the outcome, (5) stores the outcome with the entry's hash and (6) advances the watermark.
- * A seq at or below the watermark gets its stored outcome again; a seq beyond the next one stops the push.
+ * Push. The entries of a request are applied in seq order inside one transaction per request (or per part of it,
+ * when a fault cuts it midway), which (1) bumps the shop's version as its first statement — the row lock orders
+ * commits, so version order is commit order and no pull skips a late commit — (2) checks `seq == last_seq + 1` for
+ * each entry, (3) applies the rule, (4) appends the changes and the outcome, (5) stores the outcome with the
+ * entry's hash under its key and (6) advances the device's watermark. All of it commits together or not at all.
+ * A seq at or below the watermark gets its stored outcome again; a seq beyond the next one stops the push there.
  */
-export interface PushHooks {
-  /** Called after each entry's commit; a fault may cut the request there (throw to stop). */
-  afterEntry?(index: number): Promise<void> | void;
-}
-
 export interface PushResult extends PushResponse {
-  /** Entries after a transient failure were not looked at; the error that stopped them. */
+  /** A transient failure that stopped the push (nothing of that transaction was kept), or null. */
   stoppedBy: unknown;
 }
 
@@ -26,26 +23,36 @@ export function entryHash(entry: PushEntry): string {
   return createHash('sha256').update(JSON.stringify([entry.operation, entry.events])).digest('hex');
 }
 
-class Stop {
-  constructor(readonly reply: EntryOutcome | { gap: number }) {}
-}
-
 async function watermark(db: Db, shopId: string, deviceId: string): Promise<number> {
   const [row] = await db.select({ lastSeq: devices.lastSeq }).from(devices).where(and(eq(devices.shopId, shopId), eq(devices.deviceId, deviceId)));
   return row?.lastSeq ?? 0;
 }
 
-/** The stored outcome for a seq at or below the watermark: a replay (an applied entry answers `duplicate`). */
-async function replay(db: Db, shopId: string, deviceId: string, entry: PushEntry): Promise<EntryOutcome> {
-  const [row] = await db.select().from(outcomes).where(and(eq(outcomes.shopId, shopId), eq(outcomes.deviceId, deviceId), eq(outcomes.seq, entry.seq)));
-  if (!row || row.key !== entry.key || row.hash !== entryHash(entry)) {
-    return { seq: entry.seq, key: entry.key, status: 'rejected', reason: { key: 'keyReused', params: { seq: entry.seq } }, detail: null };
-  }
-  const stored = row.outcome as EntryOutcome;
-  return stored.status === 'applied' ? { ...stored, status: 'duplicate' } : stored;
+const keyReused = (entry: PushEntry): EntryOutcome => ({ seq: entry.seq, key: entry.key, ...rejected('keyReused', { seq: entry.seq }) });
+
+/** Stored outcomes for entries at or below the watermark: a replay (an applied entry answers `duplicate`). */
+async function replays(db: Db, shopId: string, deviceId: string, entries: PushEntry[]): Promise<EntryOutcome[]> {
+  if (!entries.length) return [];
+  const rows = await db
+    .select()
+    .from(outcomes)
+    .where(and(eq(outcomes.shopId, shopId), eq(outcomes.deviceId, deviceId), inArray(outcomes.seq, entries.map((e) => e.seq))));
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return entries.map((entry) => {
+    const row = bySeq.get(entry.seq);
+    // Another key or another payload at a seq already used: a copied or restored PC, never applied.
+    if (!row || row.key !== entry.key || row.hash !== entryHash(entry)) return keyReused(entry);
+    const stored = row.outcome as EntryOutcome;
+    return stored.status === 'applied' ? { ...stored, status: 'duplicate' } : stored;
+  });
 }
 
-async function applyEntry(storage: Storage, shopId: string, deviceId: string, entry: PushEntry, now: number): Promise<EntryOutcome | { gap: number }> {
+class NothingNew {
+  constructor(readonly result: { outcomes: EntryOutcome[]; gap: number | null }) {}
+}
+
+/** One transaction: the entries after the watermark, in order, until a gap. */
+async function applyEntries(storage: Storage, shopId: string, deviceId: string, entries: PushEntry[], now: number): Promise<{ outcomes: EntryOutcome[]; gap: number | null }> {
   try {
     return await storage.db.transaction(async (tx) => {
       const [shop] = await tx
@@ -53,58 +60,97 @@ async function applyEntry(storage: Storage, shopId: string, deviceId: string, en
         .set({ version: sql`${shops.version} + 1` })
         .where(eq(shops.id, shopId))
         .returning({ version: shops.version });
-      const version = shop!.version;
       const last = await watermark(tx, shopId, deviceId);
-      if (entry.seq <= last) throw new Stop(await replay(tx, shopId, deviceId, entry));
-      if (entry.seq > last + 1) throw new Stop({ gap: last + 1 });
-      const hash = entryHash(entry);
-      const [reused] = await tx.select({ seq: outcomes.seq }).from(outcomes).where(and(eq(outcomes.shopId, shopId), eq(outcomes.key, entry.key))).limit(1);
-      const verdict = reused
-        ? { status: 'rejected' as const, reason: { key: 'keyReused', params: { seq: entry.seq } }, detail: null }
-        : await applyOperation({ tx, shopId, version, deviceId, key: entry.key }, entry);
-      // Events travel with their entry (also a refused one: the history says what was tried), deduped by uid.
-      if (!reused) await appendEvents(tx, shopId, version, entry.events);
-      const outcome: EntryOutcome = { seq: entry.seq, key: entry.key, ...verdict };
-      await appendChange(tx, shopId, version, { entity: 'outcome', deviceId, outcome });
-      await tx.insert(outcomes).values({ shopId, deviceId, seq: entry.seq, key: entry.key, hash, outcome });
+      // Another request of this device may have gone first (a duplicate delivery): its entries are replays now.
+      const old = entries.filter((e) => e.seq <= last);
+      const result = await replays(tx, shopId, deviceId, old);
+      let expected = last + 1;
+      const fresh: PushEntry[] = [];
+      let gap: number | null = null;
+      for (const entry of entries.slice(old.length)) {
+        if (entry.seq !== expected) {
+          gap = expected;
+          break;
+        }
+        fresh.push(entry);
+        expected++;
+      }
+      if (!fresh.length) throw new NothingNew({ outcomes: result, gap });
+
+      const ws = new WorkingSet(tx, shopId, shop!.version);
+      const wanted = { cards: [] as string[], vouchers: [] as string[], codes: [] as string[], messages: [] as string[], events: [] as string[] };
+      for (const entry of fresh) {
+        wantedBy(entry.operation, wanted);
+        for (const event of entry.events) wanted.events.push(event.uid);
+      }
+      await ws.load(wanted);
+      const keys = fresh.map((e) => e.key);
+      const usedRows = await tx.select({ key: outcomes.key }).from(outcomes).where(and(eq(outcomes.shopId, shopId), inArray(outcomes.key, keys)));
+      const used = new Set(usedRows.map((r) => r.key));
+
+      const outcomeRows: (typeof outcomes.$inferInsert)[] = [];
+      for (const entry of fresh) {
+        let outcome: EntryOutcome;
+        if (used.has(entry.key)) outcome = keyReused(entry);
+        else {
+          used.add(entry.key);
+          outcome = { seq: entry.seq, key: entry.key, ...applyOperation({ ws, deviceId, key: entry.key }, entry) };
+          // Events travel with their entry (a refused one too: the history says what was tried), deduped by uid.
+          ws.appendEvents(entry.events);
+        }
+        ws.outcome(deviceId, outcome);
+        outcomeRows.push({ shopId, deviceId, seq: entry.seq, key: entry.key, hash: entryHash(entry), outcome });
+        result.push(outcome);
+      }
+      await ws.flush();
+      for (let i = 0; i < outcomeRows.length; i += 1000) await tx.insert(outcomes).values(outcomeRows.slice(i, i + 1000));
+      const lastSeq = fresh.at(-1)!.seq;
       await tx
         .insert(devices)
-        .values({ shopId, deviceId, lastSeq: entry.seq, lastSeenAt: now })
-        .onConflictDoUpdate({ target: [devices.shopId, devices.deviceId], set: { lastSeq: entry.seq, lastSeenAt: now } });
+        .values({ shopId, deviceId, lastSeq, lastSeenAt: now })
+        .onConflictDoUpdate({ target: [devices.shopId, devices.deviceId], set: { lastSeq, lastSeenAt: now } });
       await storage.signal(tx, shopId);
-      return outcome;
+      return { outcomes: result, gap };
     });
   } catch (error) {
-    if (error instanceof Stop) return error.reply; // rolled back: nothing was written, the version bump undone
+    if (error instanceof NothingNew) return error.result; // rolled back: the version bump undone
     throw error;
   }
 }
 
-export async function push(storage: Storage, shopId: string, deviceId: string, entries: PushEntry[], now: number, hooks: PushHooks = {}): Promise<PushResult> {
+/**
+ * Applies a push. `cutAfter` (a fault) commits the first that many entries in their own transaction and then
+ * throws `cut()` instead of going on.
+ */
+export async function push(
+  storage: Storage,
+  shopId: string,
+  deviceId: string,
+  entries: PushEntry[],
+  now: number,
+  options: { cutAfter?: number | null; cut?: () => Error } = {},
+): Promise<PushResult> {
   const result: EntryOutcome[] = [];
   let expectedSeq: number | null = null;
   let stoppedBy: unknown = null;
-  let known = await watermark(storage.db, shopId, deviceId);
-  for (const [index, entry] of entries.entries()) {
-    let reply: EntryOutcome | { gap: number };
-    const fresh = entry.seq > known;
+  const known = await watermark(storage.db, shopId, deviceId);
+  // Entries at or below the watermark are answered from the stored outcomes without a lock (it only grows).
+  const leading = entries.findIndex((e) => e.seq > known);
+  const replayed = leading === -1 ? entries : entries.slice(0, leading);
+  result.push(...(await replays(storage.db, shopId, deviceId, replayed)));
+  const rest = entries.slice(replayed.length);
+  const parts = options.cutAfter != null && options.cutAfter < rest.length ? [rest.slice(0, options.cutAfter), rest.slice(options.cutAfter)] : [rest];
+  for (const [index, part] of parts.entries()) {
+    if (!part.length) continue;
+    if (index > 0) throw options.cut?.() ?? new Error('push cut');
     try {
-      // A replay needs no lock: the watermark only grows. A fresh entry checks again under the shop's lock.
-      reply = fresh ? await applyEntry(storage, shopId, deviceId, entry, now) : await replay(storage.db, shopId, deviceId, entry);
+      const applied = await applyEntries(storage, shopId, deviceId, part, now);
+      result.push(...applied.outcomes);
+      if (applied.outcomes.length) storage.committed(shopId);
+      expectedSeq = applied.gap;
     } catch (error) {
-      stoppedBy = error; // transient: the watermark did not move, the PC sends this entry again
-      break;
+      stoppedBy = error; // transient: the watermark did not move, the PC sends these entries again
     }
-    if ('gap' in reply) {
-      expectedSeq = reply.gap;
-      break;
-    }
-    result.push(reply);
-    if (fresh) {
-      known = Math.max(known, entry.seq);
-      storage.committed(shopId);
-    }
-    await hooks.afterEntry?.(index);
   }
   return { outcomes: result, lastSeq: await watermark(storage.db, shopId, deviceId).catch(() => known), expectedSeq, stoppedBy };
 }

@@ -1,174 +1,175 @@
 import type { EntryOutcome, PushEntry, WireCard, WireOperation, WireVoucher } from '../../../shared/schemas/sync-protocol';
-import type { Db } from './storage';
-import {
-  addStamps,
-  appendEvents,
-  codeTaken,
-  findCard,
-  findMessage,
-  findVoucher,
-  saveCard,
-  saveMessage,
-  saveVoucher,
-  type StoredVoucher,
-} from './entities';
+import type { StoredVoucher, Wanted, WorkingSet } from './working-set';
 
 /**
- * The rules that apply one pushed operation, in server order, inside the entry's transaction. Each returns the
- * outcome; `applied` writes the effect and appends the changed entities' whole states to the change log.
- * Reasons are keys of the `apiErrors.sync` catalogue area (docs/SYNC.md lists them).
+ * The rules that apply one pushed operation, in server order, to the transaction's working set. Each returns the
+ * outcome; the changed entities' whole states go to the change log. Reasons are keys of the `apiErrors.sync`
+ * catalogue area (docs/SYNC.md lists them).
  */
 export interface RuleContext {
-  tx: Db;
-  shopId: string;
-  version: number;
+  ws: WorkingSet;
   deviceId: string;
   /** The entry's idempotency key (a stamp ledger row is keyed by it). */
   key: string;
 }
 
 export type Verdict = Pick<EntryOutcome, 'status' | 'reason' | 'detail'>;
+type Params = Record<string, string | number>;
 
 const applied: Verdict = { status: 'applied', reason: null, detail: null };
-const rejected = (key: string, params: Record<string, string | number> = {}, detail: Record<string, unknown> | null = null): Verdict => ({
-  status: 'rejected',
-  reason: { key, params },
-  detail,
-});
-const conflict = (key: string, params: Record<string, string | number>, detail: Record<string, unknown> | null): Verdict => ({
-  status: 'conflict',
-  reason: { key, params },
-  detail,
-});
+export const rejected = (key: string, params: Params = {}, detail: Record<string, unknown> | null = null): Verdict => ({ status: 'rejected', reason: { key, params }, detail });
+const conflict = (key: string, params: Params, detail: Record<string, unknown> | null): Verdict => ({ status: 'conflict', reason: { key, params }, detail });
+const isVerdict = (v: unknown): v is Verdict => typeof v === 'object' && v !== null && 'status' in v;
 
-/** Loads a card that later operations may touch: unknown → rejected, deleted → rejected (deletion wins). */
-async function liveCard(ctx: RuleContext, token: string): Promise<WireCard | Verdict> {
-  const card = await findCard(ctx.tx, ctx.shopId, token);
+/** The rows an operation may touch, to load before the rules run. */
+export function wantedBy(op: WireOperation, into: { [K in keyof Wanted]-?: string[] }): void {
+  switch (op.kind) {
+    case 'card.created':
+      into.cards.push(op.card.token);
+      break;
+    case 'card.stamps':
+    case 'card.profile':
+    case 'card.deleted':
+      into.cards.push(op.cardToken);
+      break;
+    case 'voucher.issued':
+      into.vouchers.push(op.voucher.token);
+      if (op.voucher.cardToken) into.cards.push(op.voucher.cardToken);
+      if (op.voucher.redeemCode) into.codes.push(op.voucher.redeemCode);
+      break;
+    case 'voucher.redeemed':
+    case 'voucher.voided':
+      into.vouchers.push(op.voucherToken);
+      break;
+    case 'voucher.recoded':
+      into.vouchers.push(op.voucherToken);
+      into.codes.push(op.redeemCode);
+      break;
+    case 'message.sent':
+      into.cards.push(op.cardToken);
+      into.messages.push(op.uid);
+      break;
+  }
+}
+
+/** A card later operations may touch: unknown → rejected, deleted → rejected (deletion wins). */
+function liveCard(ctx: RuleContext, token: string): WireCard | Verdict {
+  const card = ctx.ws.card(token);
   if (!card) return rejected('unknownCard', { card: token });
   if (card.deletedAt !== null) return rejected('cardDeleted', { card: token }, { deletedAt: card.deletedAt, deletedBy: card.deletedBy });
   return card;
 }
-const isVerdict = (v: unknown): v is Verdict => typeof v === 'object' && v !== null && 'status' in v;
 
-async function voucherOf(ctx: RuleContext, token: string): Promise<StoredVoucher | Verdict> {
-  const stored = await findVoucher(ctx.tx, ctx.shopId, token);
+function voucherOf(ctx: RuleContext, token: string): StoredVoucher | Verdict {
+  const stored = ctx.ws.voucher(token);
   if (!stored) return rejected('unknownVoucher', { voucher: token });
   if (stored.voucher.cardToken) {
-    const card = await liveCard(ctx, stored.voucher.cardToken);
+    const card = liveCard(ctx, stored.voucher.cardToken);
     if (isVerdict(card)) return card;
   }
   return stored;
 }
 
-const standing = (stored: StoredVoucher) => ({ seat: stored.voucher.redeemedBy, at: stored.voucher.redeemedAt, deviceId: stored.redeemedDevice });
+const standing = (s: StoredVoucher) => ({ seat: s.voucher.redeemedBy, at: s.voucher.redeemedAt, deviceId: s.redeemedDevice });
 
 type Op<K extends WireOperation['kind']> = Extract<WireOperation, { kind: K }>;
 
-async function cardCreated(ctx: RuleContext, op: Op<'card.created'>): Promise<Verdict> {
-  const existing = await findCard(ctx.tx, ctx.shopId, op.card.token);
+function cardCreated(ctx: RuleContext, op: Op<'card.created'>): Verdict {
+  const existing = ctx.ws.card(op.card.token);
   if (existing?.deletedAt != null) return rejected('cardDeleted', { card: op.card.token });
   if (existing) return rejected('cardExists', { card: op.card.token });
-  if (op.card.stamps !== 0) await addStamps(ctx.tx, ctx.shopId, ctx.key, op.card.token, op.card.stamps, op.card.lastStampAt ?? op.card.createdAt);
-  await saveCard(ctx.tx, ctx.shopId, ctx.version, { ...op.card, deletedAt: null, deletedBy: null }, true);
+  ctx.ws.putCard({ ...op.card, stamps: 0, deletedAt: null, deletedBy: null });
+  if (op.card.stamps !== 0) ctx.ws.addStamps(ctx.key, op.card.token, op.card.stamps, op.card.lastStampAt ?? op.card.createdAt);
+  ctx.ws.putCard(ctx.ws.card(op.card.token)!);
   return applied;
 }
 
-async function cardStamps(ctx: RuleContext, op: Op<'card.stamps'>): Promise<Verdict> {
-  const card = await liveCard(ctx, op.cardToken);
+function cardStamps(ctx: RuleContext, op: Op<'card.stamps'>): Verdict {
+  const card = liveCard(ctx, op.cardToken);
   if (isVerdict(card)) return card;
-  await addStamps(ctx.tx, ctx.shopId, ctx.key, op.cardToken, op.delta, op.at);
+  ctx.ws.addStamps(ctx.key, op.cardToken, op.delta, op.at);
   const lastStampAt = op.delta > 0 ? Math.max(card.lastStampAt ?? 0, op.at) : card.lastStampAt;
-  await saveCard(ctx.tx, ctx.shopId, ctx.version, { ...card, lastStampAt }, false);
+  ctx.ws.putCard({ ...ctx.ws.card(op.cardToken)!, lastStampAt });
   return applied;
 }
 
-async function cardProfile(ctx: RuleContext, op: Op<'card.profile'>): Promise<Verdict> {
-  const card = await liveCard(ctx, op.cardToken);
+function cardProfile(ctx: RuleContext, op: Op<'card.profile'>): Verdict {
+  const card = liveCard(ctx, op.cardToken);
   if (isVerdict(card)) return card;
-  const customer = { ...card.customer };
   // Per field, the last write in server order wins: only the fields this entry names change.
-  for (const [field, value] of Object.entries(op.fields)) if (value !== undefined) Object.assign(customer, { [field]: value });
-  await saveCard(ctx.tx, ctx.shopId, ctx.version, { ...card, customer }, false);
+  const named = Object.fromEntries(Object.entries(op.fields).filter(([, v]) => v !== undefined));
+  ctx.ws.putCard({ ...card, customer: { ...card.customer, ...named } });
   return applied;
 }
 
-async function cardDeleted(ctx: RuleContext, op: Op<'card.deleted'>): Promise<Verdict> {
-  const card = await findCard(ctx.tx, ctx.shopId, op.cardToken);
+function cardDeleted(ctx: RuleContext, op: Op<'card.deleted'>): Verdict {
+  const card = ctx.ws.card(op.cardToken);
   if (!card) return rejected('unknownCard', { card: op.cardToken });
   if (card.deletedAt !== null) return applied; // deleted already: the first deletion stands
-  await saveCard(ctx.tx, ctx.shopId, ctx.version, { ...card, deletedAt: op.at, deletedBy: op.seat }, false);
+  ctx.ws.putCard({ ...card, deletedAt: op.at, deletedBy: op.seat });
   return applied;
 }
 
-async function voucherIssued(ctx: RuleContext, op: Op<'voucher.issued'>): Promise<Verdict> {
+function voucherIssued(ctx: RuleContext, op: Op<'voucher.issued'>): Verdict {
   if (op.voucher.cardToken) {
-    const card = await liveCard(ctx, op.voucher.cardToken);
+    const card = liveCard(ctx, op.voucher.cardToken);
     if (isVerdict(card)) return card;
   }
-  if (await findVoucher(ctx.tx, ctx.shopId, op.voucher.token)) return rejected('voucherExists', { voucher: op.voucher.token });
+  if (ctx.ws.voucher(op.voucher.token)) return rejected('voucherExists', { voucher: op.voucher.token });
   const code = op.voucher.redeemCode;
-  const taken = op.voucher.codeKind === 'generated' && code !== null && (await codeTaken(ctx.tx, ctx.shopId, code, op.voucher.token));
+  const taken = op.voucher.codeKind === 'generated' && code !== null && ctx.ws.codeTaken(code, op.voucher.token);
   // A taken code: the voucher is kept without a code until the PC pushes `voucher.recoded`.
   const voucher: WireVoucher = taken ? { ...op.voucher, redeemCode: null } : op.voucher;
-  await saveVoucher(ctx.tx, ctx.shopId, ctx.version, { voucher, redeemedDevice: voucher.status === 'redeemed' ? ctx.deviceId : null }, true);
+  ctx.ws.putVoucher({ voucher, redeemedDevice: voucher.status === 'redeemed' ? ctx.deviceId : null });
   return taken ? conflict('codeTaken', { code: code! }, { redeemCode: code }) : applied;
 }
 
-async function voucherRedeemed(ctx: RuleContext, op: Op<'voucher.redeemed'>): Promise<Verdict> {
-  const stored = await voucherOf(ctx, op.voucherToken);
+function voucherRedeemed(ctx: RuleContext, op: Op<'voucher.redeemed'>): Verdict {
+  const stored = voucherOf(ctx, op.voucherToken);
   if (isVerdict(stored)) return stored;
   const v = stored.voucher;
   if (v.status === 'redeemed') {
     const winner = standing(stored);
-    await appendEvents(ctx.tx, ctx.shopId, ctx.version, [
-      {
-        uid: `conflict:${ctx.key}`,
-        type: 'voucher_redeemed',
-        cardToken: v.cardToken,
-        voucherToken: v.token,
-        seat: op.seat,
-        at: op.at,
-        data: { conflict: 'redeemedElsewhere', standing: winner, refused: { seat: op.seat, at: op.at, deviceId: ctx.deviceId } },
-      },
+    const refused = { seat: op.seat, at: op.at, deviceId: ctx.deviceId };
+    // The card's history says what happened: this redemption was refused, the other one stands.
+    ctx.ws.appendEvents([
+      { uid: `conflict:${ctx.key}`, type: 'voucher_redeemed', cardToken: v.cardToken, voucherToken: v.token, seat: op.seat, at: op.at, data: { conflict: 'redeemedElsewhere', standing: winner, refused } },
     ]);
     return conflict('redeemedElsewhere', { seat: winner.seat ?? '', at: winner.at ?? 0 }, winner);
   }
   if (v.status === 'voided') return rejected('voucherVoided', { voucher: v.token }, { voidedAt: v.voidedAt, reason: v.voidReason });
   if (v.status === 'expired' || (v.expiresAt !== null && v.expiresAt < op.at)) return rejected('voucherExpired', { voucher: v.token }, { expiresAt: v.expiresAt });
-  const voucher: WireVoucher = { ...v, status: 'redeemed', redeemedAt: op.at, redeemedBy: op.seat };
-  await saveVoucher(ctx.tx, ctx.shopId, ctx.version, { voucher, redeemedDevice: ctx.deviceId }, false);
+  ctx.ws.putVoucher({ voucher: { ...v, status: 'redeemed', redeemedAt: op.at, redeemedBy: op.seat }, redeemedDevice: ctx.deviceId });
   return applied;
 }
 
-async function voucherVoided(ctx: RuleContext, op: Op<'voucher.voided'>): Promise<Verdict> {
-  const stored = await voucherOf(ctx, op.voucherToken);
+function voucherVoided(ctx: RuleContext, op: Op<'voucher.voided'>): Verdict {
+  const stored = voucherOf(ctx, op.voucherToken);
   if (isVerdict(stored)) return stored;
   const v = stored.voucher;
   if (v.status === 'redeemed') return rejected('voucherRedeemed', { voucher: v.token }, standing(stored));
   if (v.status === 'voided') return applied;
-  const voucher: WireVoucher = { ...v, status: 'voided', voidedAt: op.at, voidReason: op.reason };
-  await saveVoucher(ctx.tx, ctx.shopId, ctx.version, { ...stored, voucher }, false);
+  ctx.ws.putVoucher({ ...stored, voucher: { ...v, status: 'voided', voidedAt: op.at, voidReason: op.reason } });
   return applied;
 }
 
-async function voucherRecoded(ctx: RuleContext, op: Op<'voucher.recoded'>): Promise<Verdict> {
-  const stored = await voucherOf(ctx, op.voucherToken);
+function voucherRecoded(ctx: RuleContext, op: Op<'voucher.recoded'>): Verdict {
+  const stored = voucherOf(ctx, op.voucherToken);
   if (isVerdict(stored)) return stored;
-  if (await codeTaken(ctx.tx, ctx.shopId, op.redeemCode, op.voucherToken)) return conflict('codeTaken', { code: op.redeemCode }, { redeemCode: op.redeemCode });
-  await saveVoucher(ctx.tx, ctx.shopId, ctx.version, { ...stored, voucher: { ...stored.voucher, redeemCode: op.redeemCode } }, false);
+  if (ctx.ws.codeTaken(op.redeemCode, op.voucherToken)) return conflict('codeTaken', { code: op.redeemCode }, { redeemCode: op.redeemCode });
+  ctx.ws.putVoucher({ ...stored, voucher: { ...stored.voucher, redeemCode: op.redeemCode } });
   return applied;
 }
 
-async function messageSent(ctx: RuleContext, op: Op<'message.sent'>): Promise<Verdict> {
-  const card = await liveCard(ctx, op.cardToken);
+function messageSent(ctx: RuleContext, op: Op<'message.sent'>): Verdict {
+  const card = liveCard(ctx, op.cardToken);
   if (isVerdict(card)) return card;
-  if (await findMessage(ctx.tx, ctx.shopId, op.uid)) return rejected('messageExists', { message: op.uid });
-  const message = { uid: op.uid, cardToken: op.cardToken, push: op.push, emailSubject: op.emailSubject, emailBody: op.emailBody, status: 'sent', createdAt: op.at, seat: op.seat };
-  await saveMessage(ctx.tx, ctx.shopId, ctx.version, message, true);
+  if (ctx.ws.message(op.uid)) return rejected('messageExists', { message: op.uid });
+  ctx.ws.putMessage({ uid: op.uid, cardToken: op.cardToken, push: op.push, emailSubject: op.emailSubject, emailBody: op.emailBody, status: 'sent', createdAt: op.at, seat: op.seat });
   return applied;
 }
 
-export async function applyOperation(ctx: RuleContext, entry: PushEntry): Promise<Verdict> {
+export function applyOperation(ctx: RuleContext, entry: PushEntry): Verdict {
   const op = entry.operation;
   switch (op.kind) {
     case 'card.created':

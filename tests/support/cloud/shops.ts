@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Storage } from './storage';
 import { shops } from './schema';
-import { saveTemplate } from './entities';
+import { WorkingSet } from './working-set';
 
 /** Shops and their API keys: the cloud keeps only a SHA-256 hash of each key. */
 export const DEFAULT_TEMPLATE = { id: 1, name: 'Stamp card', version: 1, goal: 8 } as const;
@@ -23,7 +23,7 @@ export async function shopByKey(db: Db, apiKey: string): Promise<Shop | null> {
  * One writing transaction of a shop: the version bump first (the shop row stays locked until commit), then `write`
  * with that version; waiting pulls wake after the commit.
  */
-export async function inShopTransaction<T>(storage: Storage, shopId: string, write: (tx: Db, version: number) => Promise<T>): Promise<T> {
+export async function inShopTransaction<T>(storage: Storage, shopId: string, write: (ws: WorkingSet) => Promise<T>): Promise<T> {
   const result = await storage.db.transaction(async (tx) => {
     const [row] = await tx
       .update(shops)
@@ -31,7 +31,9 @@ export async function inShopTransaction<T>(storage: Storage, shopId: string, wri
       .where(eq(shops.id, shopId))
       .returning({ version: shops.version });
     if (!row) throw new Error(`no shop ${shopId}`);
-    const value = await write(tx, row.version);
+    const ws = new WorkingSet(tx, shopId, row.version);
+    const value = await write(ws);
+    await ws.flush();
     await storage.signal(tx, shopId);
     return value;
   });
@@ -43,6 +45,6 @@ export async function createShop(storage: Storage, name: string, now: number): P
   const shopId = `shop_${randomBytes(8).toString('hex')}`;
   const apiKey = `sdk_${randomBytes(24).toString('base64url')}`;
   await storage.db.insert(shops).values({ id: shopId, name, keyHash: hashKey(apiKey), version: 0, createdAt: now });
-  await inShopTransaction(storage, shopId, (tx, version) => saveTemplate(tx, shopId, version, { ...DEFAULT_TEMPLATE }));
+  await inShopTransaction(storage, shopId, async (ws) => ws.putTemplate({ ...DEFAULT_TEMPLATE }));
   return { shopId, apiKey };
 }

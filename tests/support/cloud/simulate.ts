@@ -3,7 +3,7 @@ import type { WireCard } from '../../../shared/schemas/sync-protocol';
 import type { Storage } from './storage';
 import { HttpError } from './http';
 import { DEFAULT_TEMPLATE, inShopTransaction } from './shops';
-import { addStamps, appendEvents, findCard, findMessage, nextCardNumber, saveCard, saveMessage } from './entities';
+import { nextCardNumber } from './entities';
 
 /**
  * The world outside the shop: customers saving new cards in their wallets, stamps given in the wallet app, push
@@ -18,10 +18,10 @@ export class SimulationError extends HttpError {
 }
 
 export async function cardSaved(storage: Storage, shopId: string, person: { name: string; email?: string | null; phone?: string | null }, now: number): Promise<WireCard> {
-  return inShopTransaction(storage, shopId, async (tx, version) => {
+  return inShopTransaction(storage, shopId, async (ws) => {
     const card: WireCard = {
       token: `c_${randomBytes(12).toString('base64url')}`,
-      number: await nextCardNumber(tx, shopId),
+      number: await nextCardNumber(ws.tx, shopId),
       customer: { name: person.name, email: person.email ?? null, phone: person.phone ?? null, birthday: null },
       templateId: DEFAULT_TEMPLATE.id,
       templateVersion: DEFAULT_TEMPLATE.version,
@@ -33,31 +33,30 @@ export async function cardSaved(storage: Storage, shopId: string, person: { name
       deletedAt: null,
       deletedBy: null,
     };
-    const saved = await saveCard(tx, shopId, version, card, true);
-    await appendEvents(tx, shopId, version, [
-      { uid: randomUUID(), type: 'card_saved', cardToken: card.token, voucherToken: null, seat: WALLET_SEAT, at: now, data: { platform: 'apple' } },
-    ]);
-    return saved;
+    await ws.load({ cards: [card.token] });
+    ws.putCard(card);
+    ws.appendEvents([{ uid: randomUUID(), type: 'card_saved', cardToken: card.token, voucherToken: null, seat: WALLET_SEAT, at: now, data: { platform: 'apple' } }]);
+    return card;
   });
 }
 
 export async function stampInWallet(storage: Storage, shopId: string, cardToken: string, delta: number, now: number): Promise<void> {
-  await inShopTransaction(storage, shopId, async (tx, version) => {
-    const card = await findCard(tx, shopId, cardToken);
+  await inShopTransaction(storage, shopId, async (ws) => {
+    await ws.load({ cards: [cardToken] });
+    const card = ws.card(cardToken);
     if (!card) throw new SimulationError(`no card ${cardToken}`);
     if (card.deletedAt !== null) throw new SimulationError(`card ${cardToken} is deleted`);
-    await addStamps(tx, shopId, `wallet:${randomUUID()}`, cardToken, delta, now);
-    const saved = await saveCard(tx, shopId, version, { ...card, lastStampAt: delta > 0 ? now : card.lastStampAt }, false);
-    await appendEvents(tx, shopId, version, [
-      { uid: randomUUID(), type: 'stamp_added', cardToken, voucherToken: null, seat: WALLET_SEAT, at: now, data: { count: delta, stamps: saved.stamps } },
-    ]);
+    ws.addStamps(`wallet:${randomUUID()}`, cardToken, delta, now);
+    const saved = ws.putCard({ ...ws.card(cardToken)!, lastStampAt: delta > 0 ? now : card.lastStampAt });
+    ws.appendEvents([{ uid: randomUUID(), type: 'stamp_added', cardToken, voucherToken: null, seat: WALLET_SEAT, at: now, data: { count: delta, stamps: saved.stamps } }]);
   });
 }
 
 export async function pushDelivered(storage: Storage, shopId: string, messageUid: string): Promise<void> {
-  await inShopTransaction(storage, shopId, async (tx, version) => {
-    const message = await findMessage(tx, shopId, messageUid);
+  await inShopTransaction(storage, shopId, async (ws) => {
+    await ws.load({ messages: [messageUid] });
+    const message = ws.message(messageUid);
     if (!message) throw new SimulationError(`no message ${messageUid}`);
-    await saveMessage(tx, shopId, version, { ...message, status: 'delivered' }, false);
+    ws.putMessage({ ...message, status: 'delivered' });
   });
 }
