@@ -3,13 +3,16 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { DEFAULT_SECTION_ID, SECTIONS } from './sections';
 import { SettingsProvider, useSettings } from './SettingsContext';
 import { SideMenu } from './SideMenu';
+import { SyncStatusProvider } from './SyncStatusContext';
 import { useHashRoute } from './use-hash-route';
 
 /** The admin shell: side menu on the start side, the chosen section's page beside it. */
 export function App() {
   return (
     <SettingsProvider>
-      <Shell />
+      <SyncStatusProvider>
+        <Shell />
+      </SyncStatusProvider>
     </SettingsProvider>
   );
 }

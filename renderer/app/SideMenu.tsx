@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SectionDefinition } from './section-types';
+import { ShellSyncStatus } from './ShellSyncStatus';
 
 interface SideMenuProps {
   sections: readonly SectionDefinition[];
@@ -7,7 +8,7 @@ interface SideMenuProps {
   shopName: string;
 }
 
-/** The admin's side menu: one link per working section; the current one is marked for screen readers. */
+/** The admin's side menu: the shop, the sync status, one link per working section; the current one is marked for screen readers. */
 export function SideMenu({ sections, current, shopName }: SideMenuProps) {
   const { t } = useTranslation();
   return (
@@ -23,6 +24,7 @@ export function SideMenu({ sections, current, shopName }: SideMenuProps) {
           </div>
         </div>
       </div>
+      <ShellSyncStatus current={current === 'sync'} />
       <ul className="side-menu__list">
         {sections.map(({ id, labelKey, Icon }) => (
           <li key={id}>

@@ -6,6 +6,7 @@ import { issueVoucherSection } from '../sections/issue-voucher';
 import { vouchersSection } from '../sections/vouchers';
 import { scanSection } from '../sections/scan';
 import { printersSection } from '../sections/printers';
+import { syncSection } from '../sections/sync';
 
 /**
  * The side menu, top to bottom. Only sections that work are listed: each later capability adds
@@ -17,6 +18,7 @@ export const SECTIONS: readonly SectionDefinition[] = [
   vouchersSection,
   scanSection,
   printersSection,
+  syncSection,
   settingsSection,
   aboutSection,
 ];

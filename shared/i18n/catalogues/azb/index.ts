@@ -14,8 +14,9 @@ import printing from './printing.json';
 import scan from './scan.json';
 import sections from './sections.json';
 import settings from './settings.json';
+import sync from './sync.json';
 import validation from './validation.json';
 import vouchers from './vouchers.json';
 
 /** The South Azerbaijani catalogue, key for key the English one (plural keys in the language's own CLDR categories). */
-export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, printing, scan, sections, settings, validation, vouchers };
+export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, printing, scan, sections, settings, sync, validation, vouchers };

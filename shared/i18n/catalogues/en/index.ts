@@ -14,8 +14,9 @@ import printing from './printing.json';
 import scan from './scan.json';
 import sections from './sections.json';
 import settings from './settings.json';
+import sync from './sync.json';
 import validation from './validation.json';
 import vouchers from './vouchers.json';
 
 /** The English catalogue: the reference every other language translates, key for key. */
-export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, printing, scan, sections, settings, validation, vouchers };
+export default { about, apiErrors, app, cards, coupon, datePicker, errors, events, issue, noAccess, platforms, printers, printing, scan, sections, settings, sync, validation, vouchers };
