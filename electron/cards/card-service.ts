@@ -5,8 +5,8 @@ import type { CardDetails, CardHistoryPage, SentMessage } from '../../shared/sch
 import type { Db } from '../db/client';
 import { countCardEvents, findCard, findRewardStep, listCardEvents, type CardRow } from '../db/repos/card-details.repo';
 import { insertMessage, setStamps, softDeleteCard } from '../db/repos/card-writes.repo';
-import { insertEvent } from '../db/repos/events.repo';
-import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { addWireEvent, newUid } from '../db/repos/events.repo';
+import { enqueueOutbox, enqueueOutboxMany } from '../db/repos/outbox.repo';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
 import type { StampResult } from '../../shared/schemas/scan';
@@ -49,10 +49,10 @@ export function getCardHistory(db: Db, id: number, cursor: string | undefined, l
 export function deleteCard(db: Db, id: number, ctx: CallContext): { id: number; deletedAt: number } {
   const at = ctx.now();
   db.tx(() => {
-    requireLiveCard(db, id);
+    const card = requireLiveCard(db, id);
     if (!softDeleteCard(db, id, ctx.seat, at)) throw new AppError('conflict', 'card.changedMeanwhile', { field: 'id', params: { id } });
-    insertEvent(db, { cardId: id, type: 'card_deleted', seat: ctx.seat, at });
-    enqueueOutbox(db, 'card.deleted', { cardId: id, at, seat: ctx.seat }, at);
+    const { event } = addWireEvent(db, { cardId: id, type: 'card_deleted', seat: ctx.seat, at }, { cardToken: card.token, voucherToken: null });
+    enqueueOutbox(db, { kind: 'card.deleted', cardToken: card.token, at, seat: ctx.seat }, [event], at);
   });
   return { id, deletedAt: at };
 }
@@ -72,9 +72,14 @@ export function adjustStamps(db: Db, id: number, delta: number, reason: string, 
     if (!setStamps(db, id, card.stamps, plan.stamps, delta > 0 ? at : null)) {
       throw new AppError('conflict', 'card.changedMeanwhile', { field: 'id', params: { id } });
     }
-    insertEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: plan.stamps, reason, manual: true } });
-    enqueueOutbox(db, 'card.stamps_adjusted', { cardId: id, delta, stamps: plan.stamps, reason, at, seat: ctx.seat }, at);
-    return issueRewards(db, card, plan.crossings, ctx.seat, at);
+    const refs = { cardToken: card.token, voucherToken: null };
+    const stamped = addWireEvent(db, { cardId: id, type: 'stamp_added', seat: ctx.seat, at, data: { count: delta, stamps: plan.stamps, reason, manual: true } }, refs);
+    const rewards = issueRewards(db, card, plan.crossings, ctx.seat, at);
+    // the card's count as the cloud keeps it (the sum of these deltas): what it gained, less the rounds its rewards used
+    const operation = { kind: 'card.stamps', cardToken: card.token, delta: plan.stamps - card.stamps, reason, at, seat: ctx.seat } as const;
+    enqueueOutbox(db, operation, [stamped.event, ...rewards.cardEvents], at);
+    enqueueOutboxMany(db, rewards.voucherEntries, at);
+    return rewards.issued;
   });
   return { ...getCardDetails(db, id), issuedRewards };
 }
@@ -96,6 +101,7 @@ export function sendMessage(db: Db, id: number, message: MessageRequest, ctx: Ca
     if (message.push !== undefined && !isInWallet(maskToPlatforms(card.platforms))) {
       throw new AppError('conflict', 'cardMessage.pushNeedsWallet', { field: 'push', params: { id } });
     }
+    const uid = newUid();
     const messageId = insertMessage(db, {
       cardId: id,
       pushText: message.push ?? null,
@@ -103,15 +109,25 @@ export function sendMessage(db: Db, id: number, message: MessageRequest, ctx: Ca
       emailBody: message.email?.body ?? null,
       seat: ctx.seat,
       at,
-    });
-    insertEvent(db, {
+    }, uid);
+    const { event } = addWireEvent(db, {
       cardId: id,
       type: 'message_sent',
       seat: ctx.seat,
       at,
       data: { messageId, channels, status: 'queued', push: message.push ?? null, subject: message.email?.subject ?? null },
-    });
-    enqueueOutbox(db, 'message.send', { messageId, cardId: id, push: message.push ?? null, email: message.email ?? null }, at);
+    }, { cardToken: card.token, voucherToken: null });
+    const operation = {
+      kind: 'message.sent',
+      uid,
+      cardToken: card.token,
+      push: message.push ?? null,
+      emailSubject: message.email?.subject ?? null,
+      emailBody: message.email?.body ?? null,
+      at,
+      seat: ctx.seat,
+    } as const;
+    enqueueOutbox(db, operation, [event], at);
     return messageId;
   });
   return { messageId, channels, status: 'queued' };

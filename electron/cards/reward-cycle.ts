@@ -3,11 +3,12 @@ import { VOUCHER_TITLE_MAX } from '../../shared/schemas/vouchers';
 import { translate } from '../../shared/i18n/translator';
 import type { Db } from '../db/client';
 import type { CardRow } from '../db/repos/card-details.repo';
-import { insertEvent } from '../db/repos/events.repo';
-import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { addWireEvent, newUid } from '../db/repos/events.repo';
+import { voucherIssuedEntry } from '../db/repos/sync-wire.repo';
+import type { WireEvent, WireOperation } from '../../shared/schemas/sync-protocol';
 import { linkRewardEvent } from '../db/repos/rewards.repo';
 import { listRewardSteps, type RewardStepDef } from '../db/repos/templates.repo';
-import { insertVouchers } from '../db/repos/vouchers.repo';
+import { insertVouchers, type NewVoucher } from '../db/repos/vouchers.repo';
 import { getSettings } from '../settings/settings-service';
 import { newVoucherTokens } from '../vouchers/tokens';
 
@@ -48,49 +49,53 @@ export function planCardStamps(db: Db, card: CardRow, delta: number): { stamps: 
   return planStamps(card.stamps, delta, card.goal, milestones);
 }
 
+/** What issuing rewards wrote: the rewards, the card's events for its `card.stamps` entry, one `voucher.issued` entry per reward. */
+export interface IssuedRewards {
+  issued: IssuedReward[];
+  cardEvents: WireEvent[];
+  voucherEntries: Array<{ operation: WireOperation; events: WireEvent[] }>;
+}
+
 /**
  * Issues the rewards of the crossings as vouchers to the card, inside the caller's transaction (the same one as
  * the stamps: nothing is lost on a crash). Each gets goal_reached (for a newly reached goal), reward_issued and
- * voucher_issued in the card's history, with the step's title and image, and the wallet hears of them through
- * the outbox like any card voucher. The vouchers have no expiry and no redeem code: the wallet shows their QR.
+ * voucher_issued in the card's history, with the step's title and image. The caller queues the entries for the
+ * cloud: goal_reached and reward_issued travel with the card's `card.stamps` entry, each voucher in its own
+ * `voucher.issued` entry. The vouchers have no expiry and no redeem code: the wallet shows their QR.
  */
-export function issueRewards(db: Db, card: CardRow, crossings: readonly Crossing[], seat: string, at: number): IssuedReward[] {
-  if (crossings.length === 0) return [];
+export function issueRewards(db: Db, card: CardRow, crossings: readonly Crossing[], seat: string, at: number): IssuedRewards {
+  const result: IssuedRewards = { issued: [], cardEvents: [], voucherEntries: [] };
+  if (crossings.length === 0) return result;
   const steps = new Map(listRewardSteps(db, card.templateId, card.templateVersion).map((s) => [s.stamps, s]));
   const tokens = newVoucherTokens(crossings.length);
-  const issued = crossings.map((crossing, i): IssuedReward => {
+  const cardRefs = { cardToken: card.token, voucherToken: null };
+  for (const [i, crossing] of crossings.entries()) {
     const step = steps.get(crossing.stamps) ?? fallbackStep(db, card);
-    if (crossing.goal && !crossing.owed) insertEvent(db, { cardId: card.id, type: 'goal_reached', seat, at, data: { goal: card.goal } });
-    const eventId = insertEvent(db, { cardId: card.id, type: 'reward_issued', seat, at, data: { title: step.title, stamps: crossing.stamps } });
-    const [voucherId] = insertVouchers(
-      db,
-      [
-        {
-          token: tokens[i]!,
-          batchId: null,
-          cardId: card.id,
-          title: step.title,
-          description: null,
-          imageId: step.imageId,
-          codeKind: null,
-          redeemCode: null,
-          source: 'reward',
-          issuedAt: at,
-          expiresAt: null,
-        },
-      ],
-      seat,
-    );
-    linkRewardEvent(db, eventId, voucherId!);
-    return { voucherId: voucherId!, token: tokens[i]!, title: step.title, stamps: crossing.stamps };
-  });
-  enqueueOutbox(
-    db,
-    'voucher.issued',
-    { cardId: card.id, batchId: null, reward: true, vouchers: issued.map((r) => ({ id: r.voucherId, token: r.token, code: null, expiresAt: null, title: r.title })) },
-    at,
-  );
-  return issued;
+    if (crossing.goal && !crossing.owed) {
+      result.cardEvents.push(addWireEvent(db, { cardId: card.id, type: 'goal_reached', seat, at, data: { goal: card.goal } }, cardRefs).event);
+    }
+    const rewardEvent = addWireEvent(db, { cardId: card.id, type: 'reward_issued', seat, at, data: { title: step.title, stamps: crossing.stamps } }, cardRefs);
+    result.cardEvents.push({ ...rewardEvent.event, voucherToken: tokens[i]! });
+    const voucher: NewVoucher = {
+      token: tokens[i]!,
+      batchId: null,
+      cardId: card.id,
+      title: step.title,
+      description: null,
+      imageId: step.imageId,
+      codeKind: null,
+      redeemCode: null,
+      source: 'reward',
+      issuedAt: at,
+      expiresAt: null,
+      eventUid: newUid(),
+    };
+    const [voucherId] = insertVouchers(db, [voucher], seat);
+    linkRewardEvent(db, rewardEvent.id, voucherId!);
+    result.voucherEntries.push(voucherIssuedEntry(voucher, card.token, null, seat));
+    result.issued.push({ voucherId: voucherId!, token: tokens[i]!, title: step.title, stamps: crossing.stamps });
+  }
+  return result;
 }
 
 /** A template that names no reward at its goal (an imported one): the reward is named after the stamp card. */

@@ -7,6 +7,7 @@ import { registerSqlFunctions } from './sql-functions';
 import { createPrivateFile, makeFilesPrivate, prepareDataDir } from './data-dir';
 import { lockDataFolder } from './folder-lock';
 import { applyMigrations } from './migrate';
+import { convertLegacyOutbox } from './repos/sync-legacy-outbox.repo';
 import { StorageError } from './storage-error';
 
 export const DATABASE_FILE = 'stampdesk.db';
@@ -87,7 +88,10 @@ function openShopFile(file: string, migrationsDir: string): Db {
     registerSqlFunctions(sqlite);
     const orm = drizzle(sqlite, { schema });
     const schemaVersion = applyMigrations(sqlite, orm, file, migrationsDir, () => configureForWrites(sqlite));
-    return handle(file, sqlite, orm, schemaVersion);
+    const db = handle(file, sqlite, orm, schemaVersion);
+    // outbox rows of builds before sync, in the wire format before anything new is queued behind them
+    convertLegacyOutbox(db);
+    return db;
   } catch (error) {
     sqlite.close();
     if (error instanceof StorageError) throw error;

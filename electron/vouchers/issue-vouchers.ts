@@ -3,7 +3,9 @@ import { expiryOf, isPastDate } from '../../shared/domain/validity';
 import type { OperationProgress } from '../../shared/schemas/operations';
 import type { IssuedVoucher, IssueResult, IssueVoucherInput } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
-import { enqueueOutbox } from '../db/repos/outbox.repo';
+import { enqueueOutboxMany } from '../db/repos/outbox.repo';
+import { newUid, newUids } from '../db/repos/events.repo';
+import { voucherIssuedEntry } from '../db/repos/sync-wire.repo';
 import { runWriteJob, runWriteNow } from '../db/write-job';
 import { existingGeneratedCodes, findImage, insertBatch, insertVouchers, type NewVoucher } from '../db/repos/vouchers.repo';
 import { requireLiveCard } from '../cards/card-service';
@@ -18,7 +20,7 @@ const VOUCHERS_PER_STEP = 250;
 
 /**
  * vouchers.issue. With a card: one voucher tied to it, a voucher_issued event in the card's history and
- * an outbox entry that carries it to the wallet. Without: `quantity` free vouchers in one batch, each with
+ * an outbox entry that carries it to the wallet (every voucher gets its own `voucher.issued` entry). Without: `quantity` free vouchers in one batch, each with
  * its own unique generated code (or the shop's POS code). The whole batch is one transaction: all or none.
  * A large batch is written as a write job on a connection of its own (electron/db/write-job.ts), so the app
  * keeps answering while it is made, and reports its progress through `ctx.progress`.
@@ -62,13 +64,15 @@ function planIssue(db: Db, input: IssueVoucherInput, ctx: CallContext): IssuePla
 /** The writes of one issue, a few hundred vouchers per step; run inside one transaction. */
 function* issueSteps(db: Db, input: IssueVoucherInput, plan: IssuePlan, seat: string): Generator<OperationProgress, IssueResult, void> {
   const { now, quantity, expiresAt, codeKind } = plan;
-  if (input.cardId !== undefined) requireLiveCard(db, input.cardId);
-  const batchId = quantity > 1 ? insertBatch(db, quantity, now) : null;
+  const cardToken = input.cardId !== undefined ? requireLiveCard(db, input.cardId).token : null;
+  const batchUid = quantity > 1 ? newUid() : null;
+  const batchId = batchUid !== null ? insertBatch(db, quantity, now, batchUid) : null;
   const codesInBatch = new Set<string>();
   const issued: IssuedVoucher[] = [];
   for (let start = 0; start < quantity; start += VOUCHERS_PER_STEP) {
     const count = Math.min(VOUCHERS_PER_STEP, quantity - start);
     const codes = codeKind === 'generated' ? uniqueGeneratedCodes(db, count, codesInBatch) : null;
+    const eventUids = newUids(count);
     const rows: NewVoucher[] = newVoucherTokens(count).map((token, i) => ({
       token,
       batchId,
@@ -81,17 +85,14 @@ function* issueSteps(db: Db, input: IssueVoucherInput, plan: IssuePlan, seat: st
       source: input.cardId !== undefined ? 'card' : 'manual',
       issuedAt: now,
       expiresAt,
+      eventUid: eventUids[i]!,
     }));
     const ids = insertVouchers(db, rows, seat);
+    // one `voucher.issued` entry per voucher, in the same transaction
+    enqueueOutboxMany(db, rows.map((r) => voucherIssuedEntry(r, cardToken, batchUid, seat)), now);
     rows.forEach((r, i) => issued.push({ id: ids[i]!, token: r.token, redeemCode: r.redeemCode, status: 'active', issuedAt: now, expiresAt }));
     yield { stage: 'writing', done: start + count, total: quantity };
   }
-  enqueueOutbox(
-    db,
-    input.cardId !== undefined ? 'voucher.issued' : 'vouchers.issued',
-    { cardId: input.cardId ?? null, batchId, vouchers: issued.map((v) => ({ id: v.id, token: v.token, code: v.redeemCode, expiresAt })) },
-    now,
-  );
   return { batchId, vouchers: issued };
 }
 

@@ -2,7 +2,9 @@ import { codeReadings } from '../../shared/domain/keyboard-layouts';
 import { checkGeneratedInput, normalizeStaticInput } from '../../shared/domain/redeem-code';
 import type { RedeemOutcome, RedeemResult } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
-import { insertEvent } from '../db/repos/events.repo';
+import { addWireEvent } from '../db/repos/events.repo';
+import { cardTokenOf } from '../db/repos/sync-wire.repo';
+import { syncEnabled } from '../db/repos/sync-state.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
 import {
   findVoucher,
@@ -88,9 +90,15 @@ export function redeemVoucher(db: Db, input: string, pickedId: number | undefine
 
 function redeemOne(db: Db, voucher: VoucherRow, ctx: CallContext, now: number): RedeemResult {
   const redeemed = db.tx(() => {
-    if (!redeemIfActive(db, voucher.id, ctx.seat, now)) return false;
-    insertEvent(db, { cardId: voucher.cardId, voucherId: voucher.id, type: 'voucher_redeemed', seat: ctx.seat, at: now, data: { code: voucher.redeemCode } });
-    enqueueOutbox(db, 'voucher.redeemed', { voucherId: voucher.id, token: voucher.token, seat: ctx.seat, at: now }, now);
+    // with sync on, the redemption is this PC's decision until the cloud confirms it
+    const provisional = syncEnabled(db);
+    if (!redeemIfActive(db, voucher.id, ctx.seat, now, provisional ? 'provisional' : 'confirmed')) return false;
+    const { event } = addWireEvent(
+      db,
+      { cardId: voucher.cardId, voucherId: voucher.id, type: 'voucher_redeemed', seat: ctx.seat, at: now, data: { code: voucher.redeemCode } },
+      { cardToken: cardTokenOf(db, voucher.cardId), voucherToken: voucher.token },
+    );
+    enqueueOutbox(db, { kind: 'voucher.redeemed', voucherToken: voucher.token, at: now, seat: ctx.seat, provisional }, [event], now);
     return true;
   });
   const current = findVoucher(db, voucher.id)!;

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/errors';
 import type { VoucherDetails, VoucherListPage, VoucherSummary } from '../../shared/schemas/vouchers';
 import type { Db } from '../db/client';
-import { insertEvent } from '../db/repos/events.repo';
+import { addWireEvent } from '../db/repos/events.repo';
+import { cardTokenOf } from '../db/repos/sync-wire.repo';
 import { enqueueOutbox } from '../db/repos/outbox.repo';
 import { countVouchers, findImage, findVoucher, listVouchers, voidIfActive, voucherEvents } from '../db/repos/vouchers.repo';
 import type { CallContext } from '../core/handler-types';
@@ -51,8 +52,12 @@ export function voidVoucher(db: Db, id: number, reason: string, ctx: CallContext
       const status = row.status === 'active' ? 'expired' : row.status; // active in the row but past its expiry
       throw new AppError('conflict', `voucher.cannotVoid.${status}`, { field: 'id', params: { id } });
     }
-    insertEvent(db, { cardId: row.cardId, voucherId: id, type: 'voucher_voided', seat: ctx.seat, at: now, data: { reason } });
-    enqueueOutbox(db, 'voucher.voided', { voucherId: id, token: row.token, reason, at: now, seat: ctx.seat }, now);
+    const { event } = addWireEvent(
+      db,
+      { cardId: row.cardId, voucherId: id, type: 'voucher_voided', seat: ctx.seat, at: now, data: { reason } },
+      { cardToken: cardTokenOf(db, row.cardId), voucherToken: row.token },
+    );
+    enqueueOutbox(db, { kind: 'voucher.voided', voucherToken: row.token, reason, at: now, seat: ctx.seat }, [event], now);
   });
   return toSummary(findVoucher(db, id)!, now);
 }

@@ -25,12 +25,13 @@ export interface NewMessage {
   at: number;
 }
 
-export function insertMessage(db: Db, message: NewMessage): number {
+/** A new queued message with its global id (`uid`). */
+export function insertMessage(db: Db, message: NewMessage, uid: string): number {
   const result = db
     .prepare(
-      `INSERT INTO messages (card_id, push_text, email_subject, email_body, status, created_at, seat)
-       VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
+      `INSERT INTO messages (uid, card_id, push_text, email_subject, email_body, status, created_at, seat)
+       VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)`,
     )
-    .run(message.cardId, message.pushText, message.emailSubject, message.emailBody, message.at, message.seat);
+    .run(uid, message.cardId, message.pushText, message.emailSubject, message.emailBody, message.at, message.seat);
   return Number(result.lastInsertRowid);
 }

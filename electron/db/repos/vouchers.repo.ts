@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { createBatchInserter } from '../batch-inserter';
+import { newUids } from './events.repo';
 import type { VoucherSummary } from '../../../shared/schemas/vouchers';
 
 /** A stored voucher: what the API shows of it, plus its token, description and image. */
@@ -27,10 +28,18 @@ export interface NewVoucher {
   source: string;
   issuedAt: number;
   expiresAt: number | null;
+  /** The global id of its voucher_issued event; a new random one when absent. */
+  eventUid?: string;
 }
 
-export function insertBatch(db: Db, quantity: number, at: number): number {
-  return Number(db.prepare('INSERT INTO voucher_batches (quantity, created_at) VALUES (?, ?)').run(quantity, at).lastInsertRowid);
+/** A new batch with its global id. */
+export function insertBatch(db: Db, quantity: number, at: number, uid: string): number {
+  return Number(db.prepare('INSERT INTO voucher_batches (uid, quantity, created_at) VALUES (?, ?, ?)').run(uid, quantity, at).lastInsertRowid);
+}
+
+/** The data of a voucher's voucher_issued event. */
+export function voucherIssuedData(v: NewVoucher): Record<string, unknown> {
+  return { title: v.title, code: v.redeemCode, expiresAt: v.expiresAt };
 }
 
 /** Inserts vouchers (one transaction is the caller's) and their voucher_issued events; returns their ids in order. */
@@ -39,13 +48,14 @@ export function insertVouchers(db: Db, vouchers: readonly NewVoucher[], seat: st
   const rows = createBatchInserter(db.sqlite, 'vouchers', [
     'id', 'token', 'batch_id', 'card_id', 'title', 'description', 'image_id', 'code_kind', 'redeem_code', 'status', 'source', 'issued_at', 'expires_at',
   ]);
-  const events = createBatchInserter(db.sqlite, 'events', ['card_id', 'voucher_id', 'type', 'seat', 'at', 'data']);
+  const events = createBatchInserter(db.sqlite, 'events', ['uid', 'card_id', 'voucher_id', 'type', 'seat', 'at', 'data']);
+  const uids = newUids(vouchers.length);
   const ids: number[] = [];
   vouchers.forEach((v, i) => {
     const id = firstId + i;
     ids.push(id);
     rows.add(id, v.token, v.batchId, v.cardId, v.title, v.description, v.imageId, v.codeKind, v.redeemCode, 'active', v.source, v.issuedAt, v.expiresAt);
-    events.add(v.cardId, id, 'voucher_issued', seat, v.issuedAt, JSON.stringify({ title: v.title, code: v.redeemCode, expiresAt: v.expiresAt }));
+    events.add(v.eventUid ?? uids[i], v.cardId, id, 'voucher_issued', seat, v.issuedAt, JSON.stringify(voucherIssuedData(v)));
   });
   rows.flush();
   events.flush();
@@ -87,14 +97,14 @@ export function findVouchersByStaticCode(db: Db, code: string, limit = 20): Vouc
  * The redemption itself: one conditional UPDATE. It changes the row only while the voucher is active and
  * not expired, so of any number of simultaneous attempts exactly one sees a change.
  */
-export function redeemIfActive(db: Db, id: number, seat: string, at: number): boolean {
+export function redeemIfActive(db: Db, id: number, seat: string, at: number, state: 'confirmed' | 'provisional' = 'confirmed'): boolean {
   return (
     db
       .prepare(
-        `UPDATE vouchers SET status = 'redeemed', redeemed_at = ?, redeemed_by = ?
+        `UPDATE vouchers SET status = 'redeemed', redeemed_at = ?, redeemed_by = ?, redeem_state = ?
          WHERE id = ? AND status = 'active' AND (expires_at IS NULL OR expires_at > ?)`,
       )
-      .run(at, seat, id, at).changes === 1
+      .run(at, seat, state, id, at).changes === 1
   );
 }
 
@@ -110,13 +120,13 @@ export function voidIfActive(db: Db, id: number, reason: string, at: number): bo
  * before every voucher read, so it names its partial index: the planner once chose a status index instead
  * and scanned every active voucher (250 ms per call over a million).
  */
-export function expireDue(db: Db, at: number): Array<{ id: number; cardId: number | null; expiresAt: number }> {
+export function expireDue(db: Db, at: number): Array<{ id: number; token: string; cardId: number | null; expiresAt: number }> {
   return db
     .prepare(
       `UPDATE vouchers INDEXED BY vouchers_active_expiry_idx SET status = 'expired' WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= ?
-       RETURNING id, card_id AS cardId, expires_at AS expiresAt`,
+       RETURNING id, token, card_id AS cardId, expires_at AS expiresAt`,
     )
-    .all(at) as Array<{ id: number; cardId: number | null; expiresAt: number }>;
+    .all(at) as Array<{ id: number; token: string; cardId: number | null; expiresAt: number }>;
 }
 
 export interface VoucherQuery {

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { cards } from './cards';
 
 export const MESSAGE_STATUSES = ['queued', 'sent', 'failed'] as const;
@@ -8,6 +8,8 @@ export const messages = sqliteTable(
   'messages',
   {
     id: integer('id').primaryKey(),
+    /** The message's global id (random hex), the same on every PC and in the cloud. */
+    uid: text('uid'),
     cardId: integer('card_id')
       .notNull()
       .references(() => cards.id),
@@ -18,5 +20,5 @@ export const messages = sqliteTable(
     createdAt: integer('created_at').notNull(),
     seat: text('seat').notNull(),
   },
-  (table) => [index('messages_card_idx').on(table.cardId)],
+  (table) => [index('messages_card_idx').on(table.cardId), uniqueIndex('messages_uid_unique').on(table.uid)],
 );

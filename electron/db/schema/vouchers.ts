@@ -7,11 +7,20 @@ export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'voided'] as c
 export const CODE_KINDS = ['generated', 'static'] as const;
 
 /** One batch of free vouchers made together (quantity > 1). */
-export const voucherBatches = sqliteTable('voucher_batches', {
-  id: integer('id').primaryKey(),
-  quantity: integer('quantity').notNull(),
-  createdAt: integer('created_at').notNull(),
-});
+export const voucherBatches = sqliteTable(
+  'voucher_batches',
+  {
+    id: integer('id').primaryKey(),
+    /** The batch's global id (random hex), the same on every PC and in the cloud. */
+    uid: text('uid'),
+    quantity: integer('quantity').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('voucher_batches_uid_unique').on(table.uid)],
+);
+
+/** A redemption the cloud has settled, or one this PC decided alone while the cloud could not be asked. */
+export const REDEEM_STATES = ['confirmed', 'provisional'] as const;
 
 /**
  * A one-time voucher. `token` is what its QR holds. A generated redeem code is unique; a static POS
@@ -35,6 +44,8 @@ export const vouchers = sqliteTable(
     expiresAt: integer('expires_at'),
     redeemedAt: integer('redeemed_at'),
     redeemedBy: text('redeemed_by'),
+    /** For a redeemed voucher: whether the cloud has confirmed the redemption (null while not redeemed). */
+    redeemState: text('redeem_state', { enum: REDEEM_STATES }),
     voidedAt: integer('voided_at'),
     voidReason: text('void_reason'),
   },

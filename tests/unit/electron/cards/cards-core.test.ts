@@ -60,7 +60,8 @@ describe('cards in the core, against a real SQLite file', () => {
     expect(row).toEqual({ deleted_by: 'back-office' });
     const outbox = core.db.sqlite.prepare("SELECT kind, payload FROM outbox WHERE kind = 'card.deleted'").all() as Array<{ payload: string }>;
     expect(outbox).toHaveLength(1);
-    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ cardId: 113773 });
+    const token = core.db.sqlite.prepare('SELECT token FROM cards WHERE id = 113773').pluck().get();
+    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ operation: { kind: 'card.deleted', cardToken: token, seat: 'back-office' }, events: [{ type: 'card_deleted' }] });
     expect(await call('cards.delete', { id: 113773 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call('cards.adjustStamps', { id: 113773, delta: 1, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -83,7 +84,7 @@ describe('cards in the core, against a real SQLite file', () => {
     expect(sent.status).toBe('queued');
     const history = (await value<{ items: Array<{ type: string; data: Record<string, unknown> }> }>('cards.history', { id: 113773 })).items;
     expect(history[0]).toMatchObject({ type: 'message_sent', data: { status: 'queued', channels: ['push'] } });
-    expect(core.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'message.send'").get()).toEqual({ n: 1 });
+    expect(core.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'message.sent'").get()).toEqual({ n: 1 });
     expect(await call('cards.sendMessage', { id: 113773 })).toMatchObject({ ok: false, error: { field: 'push' } });
     expect(await call('cards.sendMessage', { id: 113773, push: '😀'.repeat(21) })).toMatchObject({ ok: false, error: { field: 'push' } });
     expect((await call('cards.sendMessage', { id: 113773, push: '😀'.repeat(20) })).ok).toBe(true);

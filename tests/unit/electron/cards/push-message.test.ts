@@ -43,6 +43,6 @@ describe('a push message to a card in no wallet', () => {
     for (const id of [113776, 113774]) {
       expect(await call('cards.sendMessage', { id, push: 'Free coffee today' })).toMatchObject({ ok: true, value: { status: 'queued', channels: ['push'] } });
     }
-    expect(core.db.sqlite.prepare("SELECT count(*) FROM outbox WHERE kind = 'message.send'").pluck().get()).toBe(3);
+    expect(core.db.sqlite.prepare("SELECT count(*) FROM outbox WHERE kind = 'message.sent'").pluck().get()).toBe(3);
   });
 });

@@ -79,7 +79,11 @@ describe('the reward cycle', () => {
     // the wallet learns of the voucher like any card voucher
     const outbox = sql<{ payload: string }>("SELECT payload FROM outbox WHERE kind = 'voucher.issued'");
     expect(outbox).toHaveLength(1);
-    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ cardId: 113772, reward: true, vouchers: [{ id: voucherId, token: voucher!.token }] });
+    const cardToken = sql<{ token: string }>('SELECT token FROM cards WHERE id = 113772')[0]!.token;
+    expect(JSON.parse(outbox[0]!.payload)).toMatchObject({
+      operation: { kind: 'voucher.issued', voucher: { token: voucher!.token, cardToken, source: 'reward', status: 'active' } },
+      events: [{ type: 'voucher_issued', voucherToken: voucher!.token }],
+    });
   });
 
   it('keeps the stamps left over: 9 stamps on an 8-stamp card give the reward and 1 stamp', async () => {
