@@ -9,7 +9,10 @@ import {
   withSearchMaintainedAfter,
   type ExistingCard,
 } from '../db/repos/card-import.repo';
-import { insertEvent } from '../db/repos/events.repo';
+import { addWireEvent } from '../db/repos/events.repo';
+import { enqueueOutboxMany } from '../db/repos/outbox.repo';
+import { cardTokenOf, wireCardOf } from '../db/repos/sync-wire.repo';
+import type { WireEvent, WireOperation } from '../../shared/schemas/sync-protocol';
 import { runPaced, runWriteJob, runWriteNow } from '../db/write-job';
 import { getSettings } from '../settings/settings-service';
 import type { CallContext } from '../core/handler-types';
@@ -72,24 +75,41 @@ function* writeImport(db: Db, parsed: ParsedImport, ids: number[], now: number, 
       writer.ensureTemplateVersion(templateId, version, goal, now);
     }
     const tokens = crypto.randomBytes(16 * inserts.length);
+    // each card's outbox entries, written with it: card.created for a new card; card.profile and card.stamps for a
+    // changed one (its template, goal, wallets and dates have no operation: the cloud keeps its own)
+    const entries: Array<{ operation: WireOperation; events: WireEvent[] }> = [];
     for (const [i, row] of inserts.entries()) {
-      writer.insertCard(row, tokens.subarray(i * 16, i * 16 + 16).toString('base64url'), now);
-      insertEvent(db, { cardId: row.cardId, type: 'card_issued', seat, at: now, data: { source: 'import', line: row.line } });
-      if ((i + 1) % ROWS_PER_STEP === 0) yield { stage: 'writing', done: i + 1, total };
+      const token = tokens.subarray(i * 16, i * 16 + 16).toString('base64url');
+      writer.insertCard(row, token, now);
+      const issued = addWireEvent(db, { cardId: row.cardId, type: 'card_issued', seat, at: now, data: { source: 'import', line: row.line } }, { cardToken: token, voucherToken: null });
+      entries.push({ operation: { kind: 'card.created', card: wireCardOf(db, row.cardId) }, events: [issued.event] });
+      if ((i + 1) % ROWS_PER_STEP === 0) {
+        enqueueOutboxMany(db, entries.splice(0), now);
+        yield { stage: 'writing', done: i + 1, total };
+      }
     }
     for (const [i, { row, current }] of updates.entries()) {
       writer.updateCard(row, current.customerId);
-      if (row.stamps !== current.stamps) {
-        insertEvent(db, {
-          cardId: row.cardId,
-          type: 'stamp_added',
-          seat,
-          at: now,
-          data: { count: row.stamps - current.stamps, stamps: row.stamps, reason: 'import', line: row.line },
-        });
+      const cardToken = cardTokenOf(db, row.cardId)!;
+      if (row.name !== current.name || row.email !== current.email || row.phone !== current.phone) {
+        const fields = { name: row.name, email: row.email, phone: row.phone };
+        entries.push({ operation: { kind: 'card.profile', cardToken, fields, at: now, seat }, events: [] });
       }
-      if ((i + 1) % ROWS_PER_STEP === 0) yield { stage: 'writing', done: inserts.length + i + 1, total };
+      if (row.stamps !== current.stamps) {
+        const delta = row.stamps - current.stamps;
+        const stamped = addWireEvent(
+          db,
+          { cardId: row.cardId, type: 'stamp_added', seat, at: now, data: { count: delta, stamps: row.stamps, reason: 'import', line: row.line } },
+          { cardToken, voucherToken: null },
+        );
+        entries.push({ operation: { kind: 'card.stamps', cardToken, delta, reason: 'import', at: now, seat }, events: [stamped.event] });
+      }
+      if ((i + 1) % ROWS_PER_STEP === 0) {
+        enqueueOutboxMany(db, entries.splice(0), now);
+        yield { stage: 'writing', done: inserts.length + i + 1, total };
+      }
     }
+    enqueueOutboxMany(db, entries.splice(0), now);
     yield { stage: 'writing', done: total, total };
   }
   yield* withSearchMaintainedAfter(db, touched, write());

@@ -109,6 +109,8 @@ export function startBulkLoad(db: Db, tables: readonly string[], checkKeys = fal
       finished = true;
       try {
         db.tx(() => {
+          // the uid trigger was off while loading: every event gets its global id in one statement
+          if (tables.includes('events')) db.sqlite.exec('UPDATE events SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL');
           for (const object of objects) if (object.type === 'index') db.sqlite.exec(object.sql);
         });
         rebuildCardSearch(db);

@@ -36,3 +36,19 @@ export function enqueueOutboxMany(db: Db, entries: ReadonlyArray<{ operation: Wi
   for (; i < entries.length; i++) one.run(...values(entries[i]!));
   if (entries.length > 0) signalOutboxWrite();
 }
+
+/** The newest entry's seq (0 for an empty outbox). */
+export function lastOutboxSeq(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number;
+}
+
+/**
+ * Takes back the entries after `seq` that no push has seen (demo data, which stays on this PC). Only the tail goes,
+ * so the seq stays without gaps: the next entry takes the next number after what is left.
+ */
+export function keepDemoLocal(db: Db, seq: number): void {
+  db.tx(() => {
+    const seen = db.prepare('SELECT count(*) FROM outbox WHERE id > ? AND (sent_at IS NOT NULL OR confirmed_at IS NOT NULL)').pluck().get(seq) as number;
+    if (seen === 0) db.prepare('DELETE FROM outbox WHERE id > ?').run(seq);
+  });
+}
