@@ -18,6 +18,12 @@ import { createReceiptDrawer } from '../printing/receipt-drawer';
 import type { SystemPrinter } from '../printing/system/system-printer';
 import { DEFAULT_TIMEOUTS, type TransportTimeouts } from '../printing/transport/printer-connection';
 import path from 'node:path';
+import { createSyncEngine } from '../sync/engine';
+import { readSyncConfig } from '../sync/sync-config';
+import { createSyncHandlers } from '../sync/handlers';
+import { createOnlineRedeem } from '../sync/online-redeem';
+import { createFileKeyStore, type KeyStore } from '../sync/key-store';
+import type { FetchLike } from '../sync/http-client';
 import { createDispatcher } from './dispatch';
 import { createProgressBoard } from './progress-board';
 import type { CallContext, Handlers } from './handler-types';
@@ -46,6 +52,12 @@ export interface CoreOptions {
   systemPrinter?: SystemPrinter;
   /** The print queue's timeouts and pauses (tests shorten them); defaults in transport/ and queue/. */
   printing?: { timeouts?: Partial<TransportTimeouts>; delays?: Partial<QueueDelays> };
+  /**
+   * Sync with the cloud card service (electron/sync/). The key store: Electron passes safeStorage's; by default a
+   * file only this user can read in the data folder. Tests shorten the backoff steps and the long-poll, and may keep
+   * the background loop off (`autoStart: false`: sync happens on sync.now).
+   */
+  sync?: { keyStore?: KeyStore; backoffMs?: number[]; longPollSeconds?: number; autoStart?: boolean; fetch?: FetchLike };
 }
 
 export interface Core {
@@ -74,21 +86,34 @@ export function createCore(options: CoreOptions): Core {
   const drawer = createReceiptDrawer(worker, resourcesDir);
   const systemPrinter = options.systemPrinter ?? null;
   const printQueue = createPrintQueue({ db, drawer, systemPrinter, now, timeouts }, { ...DEFAULT_DELAYS, ...options.printing?.delays });
+  const keyStore = options.sync?.keyStore ?? createFileKeyStore(options.dataDir);
+  const syncEngine = createSyncEngine({
+    db,
+    keyStore,
+    now,
+    fetch: options.sync?.fetch,
+    backoffMs: options.sync?.backoffMs,
+    longPollSeconds: options.sync?.longPollSeconds,
+    background: options.sync?.autoStart ?? true,
+  });
   const handlers = {
     ...createAppInfoHandlers({ db, version: options.version, dataDir: options.dataDir }),
     'operations.progress': ({ id }) => progress.read(id),
     ...createSettingsHandlers(db),
     ...createCardsHandlers({ db, openExternal: options.openExternal }),
     ...createImageHandlers(db, worker),
-    ...createVoucherHandlers(db, resourcesDir, worker),
+    ...createVoucherHandlers(db, resourcesDir, worker, createOnlineRedeem(db, syncEngine)),
     ...createScanHandlers(db),
     ...createDemoHandlers(db),
     ...createPrintingHandlers({ db, drawer, queue: printQueue, canPrintSystem: systemPrinter !== null, timeouts }),
+    ...createSyncHandlers({ db, engine: syncEngine, keyStore, fetch: options.sync?.fetch }),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, console.error, progress);
   const stopSweeps = options.expirySweepMs === 0 ? () => {} : startExpirySweeps(db, now, options.expirySweepMs);
   // jobs cut off by the last run become uncertain; queued and waiting ones go on
   printQueue.start();
+  // the sync loop runs while sync is on (it idles without CPU when off or caught up)
+  if (readSyncConfig(db).enabled) syncEngine.start();
   return {
     db,
     worker,
@@ -97,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     // every call acts as this workstation's seat (Settings), unless a host names another
     call: (method, input, seat) => dispatch(method, input, { seat: seat ?? getSettings(db).seatName, now } satisfies CallContext),
     close: () => {
+      void syncEngine.stop();
       stopSweeps();
       printQueue.stop();
       worker.close();

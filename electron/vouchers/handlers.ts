@@ -9,6 +9,7 @@ import { redeemVoucher } from './redeem-voucher';
 import { exportCodesCsv } from './voucher-files';
 import { getVoucherDetails, listVoucherPage, voidVoucher } from './voucher-service';
 import { listVoucherRows } from './voucher-rows';
+import type { RedeemAskingCloud } from '../sync/online-redeem';
 
 type VoucherMethods =
   | 'vouchers.issue'
@@ -23,10 +24,15 @@ type VoucherMethods =
   | 'scan.submit'
   | 'cards.addStamp';
 
-export function createVoucherHandlers(db: Db, resourcesDir: string, worker: WorkerHost): HandlersFor<VoucherMethods> {
+/**
+ * `askCloud` (the sync engine's online redemption, electron/sync/online-redeem.ts) lets the cloud decide a
+ * redemption when it can be reached; without it the local decision is final.
+ */
+export function createVoucherHandlers(db: Db, resourcesDir: string, worker: WorkerHost, askCloud?: RedeemAskingCloud): HandlersFor<VoucherMethods> {
   return {
     'vouchers.issue': (input, ctx) => issueVouchersPaced(db, input, ctx),
-    'vouchers.redeem': ({ input, voucherId }, ctx) => redeemVoucher(db, input, voucherId, ctx),
+    'vouchers.redeem': ({ input, voucherId }, ctx) =>
+      askCloud ? askCloud(() => redeemVoucher(db, input, voucherId, ctx), ctx.now) : redeemVoucher(db, input, voucherId, ctx),
     'vouchers.get': ({ id }, ctx) => getVoucherDetails(db, id, ctx.now()),
     'vouchers.list': (input, ctx) => listVoucherPage(db, input, ctx.now()),
     'vouchers.listGrouped': (input, ctx) => listVoucherRows(db, input, ctx.now()),
@@ -39,7 +45,16 @@ export function createVoucherHandlers(db: Db, resourcesDir: string, worker: Work
       const text = formatRedeemCode(normalizeStaticInput(code));
       return { text, qrSvg: qrSvg(text), barcodeSvg: code128Svg(text) };
     },
-    'scan.submit': ({ input, voucherId }, ctx) => submitScan(db, input, voucherId, ctx),
+    'scan.submit': async ({ input, voucherId }, ctx) => {
+      if (!askCloud) return submitScan(db, input, voucherId, ctx);
+      let scanned: ReturnType<typeof submitScan> | null = null;
+      const result = await askCloud(() => {
+        scanned = submitScan(db, input, voucherId, ctx);
+        return scanned.kind === 'voucher' ? scanned.result : { outcome: 'unknown', message: '' };
+      }, ctx.now);
+      const done = scanned as ReturnType<typeof submitScan> | null;
+      return done?.kind === 'voucher' ? { ...done, result } : done!;
+    },
     'cards.addStamp': ({ id }, ctx) => addScanStamp(db, id, ctx),
   };
 }

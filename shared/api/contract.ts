@@ -56,6 +56,15 @@ import {
   type Printer,
   type PrinterStatus,
 } from '../schemas/printing';
+import {
+  syncConfigureInput,
+  syncConflictRefInput,
+  syncConflictsInput,
+  syncTestInput,
+  type SyncConflict,
+  type SyncStatus,
+  type SyncTestResult,
+} from '../schemas/sync';
 import { addStampInput, endPauseInput, scanSubmitInput, type ScanResult, type ScanStatus, type StampResult } from '../schemas/scan';
 
 /**
@@ -124,6 +133,17 @@ export const contract = {
   'print.preview': defineMethod<PrintPreview>()(printPreviewInput),
   /** A browser-host system-printer job's pages, for the browser's print dialog. */
   'print.pages': defineMethod<PrintPages>()(printJobRefInput),
+
+  /** Cloud URL, API key (kept in the keychain, never returned) and on/off. */
+  'sync.configure': defineMethod<SyncStatus>()(syncConfigureInput),
+  'sync.status': defineMethod<SyncStatus>()(noInput),
+  /** Pushes and pulls now; answers the status once that round is over. */
+  'sync.now': defineMethod<SyncStatus>()(noInput),
+  'sync.conflicts': defineMethod<SyncConflict[]>()(syncConflictsInput),
+  /** A person has looked at a conflict (it leaves the count in the status). */
+  'sync.markSeen': defineMethod<SyncConflict>()(syncConflictRefInput),
+  /** Tries a cloud URL and key without saving them: what is wrong, or the shop's name there. */
+  'sync.test': defineMethod<SyncTestResult>()(syncTestInput),
 };
 
 export type Contract = typeof contract;

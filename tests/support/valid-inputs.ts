@@ -68,4 +68,10 @@ export const VALID_INPUTS: { [K in MethodName]: MethodInput<K> } = {
   'print.markDone': { jobId: 1 },
   'print.preview': { voucherId: 1, printerId: 1 },
   'print.pages': { jobId: 1 },
+  'sync.configure': { url: 'https://cloud.example.com', apiKey: 'sk_test_key', enabled: false },
+  'sync.status': {},
+  'sync.now': {},
+  'sync.conflicts': { includeSeen: true },
+  'sync.markSeen': { id: 1 },
+  'sync.test': { url: 'https://cloud.example.com', apiKey: 'sk_test_key' },
 };
