@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import { HttpError, readJson, sendJson } from './http';
-import { FAULT_NAMES } from './faults';
 import type { Cloud } from './index';
 
 /**
@@ -11,6 +10,7 @@ import type { Cloud } from './index';
  *   POST   /admin/simulate/stamp          { apiKey, cardToken, delta? }  → {}
  *   POST   /admin/simulate/push-delivered { apiKey, messageUid }         → {}
  *   POST   /admin/snapshot                { apiKey }                     → { cards, vouchers, events }
+ *   POST   /admin/messages                { apiKey }                     → messages
  *   PUT    /admin/faults                  CloudFaults (merged)           → the faults now on
  *   DELETE /admin/faults                                                 → {}
  */
@@ -31,7 +31,6 @@ const bodies = {
     failNextPushMidway: z.boolean().optional(),
   }),
 };
-void FAULT_NAMES;
 
 async function body<T>(req: http.IncomingMessage, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await readJson(req));
@@ -61,6 +60,8 @@ export async function handleAdmin(cloud: Cloud, adminToken: string, req: http.In
     }
     case 'POST /admin/snapshot':
       return sendJson(res, 200, await cloud.snapshot((await body(req, bodies.snapshot)).apiKey));
+    case 'POST /admin/messages':
+      return sendJson(res, 200, await cloud.messages((await body(req, bodies.snapshot)).apiKey));
     case 'PUT /admin/faults':
       cloud.faults.set(await body(req, bodies.faults));
       return sendJson(res, 200, cloud.faults.current());

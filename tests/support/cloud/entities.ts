@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { WireCard, WireChange, WireEvent, WireVoucher } from '../../../shared/schemas/sync-protocol';
 import type { Db } from './storage';
-import { cards, events, ledger, vouchers } from './schema';
+import { cards, events, ledger, messages, vouchers } from './schema';
 
 /** A change as stored: the protocol's change without its version (the row carries it). */
 export type ChangeBody = WireChange extends infer C ? (C extends WireChange ? Omit<C, 'version'> : never) : never;
@@ -35,4 +35,9 @@ export async function shopSnapshot(db: Db, shopId: string): Promise<{ cards: Wir
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+}
+
+export async function shopMessages(db: Db, shopId: string): Promise<Message[]> {
+  const rows = await db.select().from(messages).where(eq(messages.shopId, shopId)).orderBy(asc(messages.uid));
+  return rows.map((r) => r.data as Message);
 }

@@ -19,7 +19,6 @@ export interface CloudFaults {
   failNextPushMidway?: boolean;
 }
 
-export const FAULT_NAMES = ['errorRate', 'status', 'delayMs', 'dropReplyAfterCommit', 'duplicateDeliveries', 'reorderPulls', 'failNextPushMidway'] as const;
 
 export class Faults {
   current: CloudFaults = {};

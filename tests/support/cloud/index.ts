@@ -8,7 +8,7 @@ import { handleApi } from './api';
 import { handleAdmin } from './admin';
 import { createShop, shopByKey } from './shops';
 import { cardSaved, pushDelivered, stampInWallet } from './simulate';
-import { shopSnapshot } from './entities';
+import { shopMessages, shopSnapshot, type Message } from './entities';
 
 /**
  * The reference cloud card service (docs/SYNC.md): speaks shared/schemas/sync-protocol.ts on 127.0.0.1 for any
@@ -53,7 +53,8 @@ export interface Cloud {
   port: number;
   adminToken: string;
   storage: 'pglite' | 'postgres';
-  createShop(name?: string): Promise<{ shopId: string; apiKey: string }>;
+  /** A new shop (with the default template); `apiKey` pins its key and returns the existing shop if it has one. */
+  createShop(name?: string, apiKey?: string): Promise<{ shopId: string; apiKey: string }>;
   simulate: {
     cardSaved(apiKey: string, person: { name: string; email?: string | null; phone?: string | null }): Promise<WireCard>;
     stampInWallet(apiKey: string, cardToken: string, delta?: number): Promise<void>;
@@ -61,6 +62,8 @@ export interface Cloud {
   };
   faults: { set(f: Partial<CloudFaults>): void; clear(): void; current(): CloudFaults };
   snapshot(apiKey: string): Promise<{ cards: WireCard[]; vouchers: WireVoucher[]; events: WireEvent[] }>;
+  /** The shop's messages (sent from a PC; `delivered` once the world says so). */
+  messages(apiKey: string): Promise<Message[]>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -94,7 +97,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
     port: 0,
     adminToken,
     storage: storage.kind,
-    createShop: (name = 'Demo shop') => createShop(storage, name, now()),
+    createShop: (name = 'Demo shop', apiKey?: string) => createShop(storage, name, now(), apiKey),
     simulate: {
       cardSaved: async (apiKey, person) => cardSaved(storage, (await shopOf(apiKey)).id, person, now()),
       stampInWallet: async (apiKey, cardToken, delta = 1) => stampInWallet(storage, (await shopOf(apiKey)).id, cardToken, delta, now()),
@@ -102,6 +105,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
     },
     faults: { set: (f) => faults.set(f), clear: () => faults.clear(), current: () => ({ ...faults.current }) },
     snapshot: async (apiKey) => shopSnapshot(storage.db, (await shopOf(apiKey)).id),
+    messages: async (apiKey) => shopMessages(storage.db, (await shopOf(apiKey)).id),
     restart: async () => {
       await shutdown(listening);
       await storage.close(false);

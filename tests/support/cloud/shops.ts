@@ -41,9 +41,11 @@ export async function inShopTransaction<T>(storage: Storage, shopId: string, wri
   return result;
 }
 
-export async function createShop(storage: Storage, name: string, now: number): Promise<{ shopId: string; apiKey: string }> {
+/** A new shop with its default template; `apiKey` pins the key (a demo's), else a random one is made. */
+export async function createShop(storage: Storage, name: string, now: number, apiKey = `sdk_${randomBytes(24).toString('base64url')}`): Promise<{ shopId: string; apiKey: string }> {
+  const existing = await shopByKey(storage.db, apiKey);
+  if (existing) return { shopId: existing.id, apiKey };
   const shopId = `shop_${randomBytes(8).toString('hex')}`;
-  const apiKey = `sdk_${randomBytes(24).toString('base64url')}`;
   await storage.db.insert(shops).values({ id: shopId, name, keyHash: hashKey(apiKey), version: 0, createdAt: now });
   await inShopTransaction(storage, shopId, async (ws) => ws.putTemplate({ ...DEFAULT_TEMPLATE }));
   return { shopId, apiKey };
