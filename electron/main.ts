@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { version } from '../package.json';
 import { AppError } from '../shared/api/errors';
 import { pickLocale } from '../shared/domain/locales';
@@ -13,6 +13,7 @@ import { prepareDataDir } from './db/data-dir';
 import { defaultDataDir } from './paths';
 import { applySecurity } from './security';
 import { createMainWindow } from './window';
+import { createSafeStorageKeyStore } from './sync/safe-storage-key-store';
 
 /**
  * Electron lifecycle only: single instance per data folder, open the core on the per-user database, lock down
@@ -68,6 +69,8 @@ function start(): void {
       worker: { spawn: electronWorkerSpawner(path.join(appDir, 'dist', 'worker', 'image-worker.cjs')) },
       // printers installed in the OS: a hidden, script-less window per page (electron/printing/system/)
       systemPrinter: createElectronSystemPrinter(),
+      // the cloud API key, encrypted by the OS keychain (the Sync section says so when the protection is weak)
+      sync: { keyStore: createSafeStorageKeyStore(safeStorage, dataDir) },
     });
   } catch (error) {
     fail(error);
