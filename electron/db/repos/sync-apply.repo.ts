@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import { phoneForms } from '../../../shared/domain/phone';
 import type { WireCard, WireChange, WireEvent, WireVoucher } from '../../../shared/schemas/sync-protocol';
 import { phoneSearchCountry } from './phone-search.repo';
-import { recordOutcomes } from './sync-outbox.repo';
+import { recodeVoucher, recordOutcomes } from './sync-outbox.repo';
 import { getSyncValue, setSyncValue } from './sync-state.repo';
 
 type Of<E extends WireChange['entity']> = Extract<WireChange, { entity: E }>;
@@ -56,7 +56,7 @@ export function applyChanges(db: Db, changes: readonly WireChange[], cursor: str
     const vouchers = of('voucher');
     if (vouchers.length > 0) {
       const pending = pendingVoucherTokens(db);
-      for (const { voucher } of vouchers) upsertVoucher(db, voucher, pending.has(voucher.token));
+      for (const { voucher } of vouchers) upsertVoucher(db, voucher, pending.has(voucher.token), now);
     }
     for (const { message } of of('message')) {
       const cardId = cardIdOf(db, message.cardToken);
@@ -158,12 +158,13 @@ function batchIdOf(db: Db, uid: string | null, at: number): number | null {
   return Number(db.prepare('INSERT INTO voucher_batches (uid, quantity, created_at) VALUES (?, 0, ?)').run(uid, at).lastInsertRowid);
 }
 
-function upsertVoucher(db: Db, v: WireVoucher, changedHere: boolean): void {
+function upsertVoucher(db: Db, v: WireVoucher, changedHere: boolean, now: number): void {
   const codeKind = v.codeKind === 'pos' ? 'static' : v.codeKind;
   const redeemState = v.status === 'redeemed' ? 'confirmed' : null;
   const local = db.prepare('SELECT id, status FROM vouchers WHERE token = ?').get(v.token) as { id: number; status: string } | undefined;
+  if (local && changedHere && v.status === 'active') return; // this PC's change is on its way; the cloud has not seen it yet
+  if (codeKind === 'generated' && v.redeemCode !== null && !changedHere) giveWayOnCode(db, v.redeemCode, v.token, now);
   if (local) {
-    if (changedHere && v.status === 'active') return; // this PC's change is on its way; the cloud has not seen it yet
     db.prepare(
       `UPDATE vouchers SET title = ?, description = ?, expires_at = ?, status = ?, redeemed_at = ?, redeemed_by = ?, redeem_state = ?,
          voided_at = ?, void_reason = ?, redeem_code = CASE WHEN ? THEN redeem_code ELSE ? END
@@ -190,4 +191,21 @@ function insertPulledEvent(db: Db, e: WireEvent): void {
      VALUES (?, (SELECT id FROM cards WHERE token = ?), (SELECT id FROM vouchers WHERE token = ?), ?, ?, ?, ?)
      ON CONFLICT(uid) DO NOTHING`,
   ).run(e.uid, e.cardToken, e.voucherToken, e.type, e.seat, e.at, e.data ? JSON.stringify(e.data) : null);
+}
+
+/** A pulled voucher holds a generated code one of this PC's vouchers holds: the cloud has it, so ours gets a new one. */
+function giveWayOnCode(db: Db, code: string, pulledToken: string, now: number): void {
+  const mine = db.prepare("SELECT token, title, issued_at AS at FROM vouchers WHERE redeem_code = ? AND code_kind = 'generated' AND token <> ?").get(code, pulledToken) as
+    | { token: string; title: string; at: number }
+    | undefined;
+  if (!mine) return;
+  const seat = (db.prepare("SELECT seat FROM events WHERE voucher_id = (SELECT id FROM vouchers WHERE token = ?) AND type = 'voucher_issued'").pluck().get(mine.token) as
+    | string
+    | undefined) ?? '';
+  recodeVoucher(
+    db,
+    mine.token,
+    { entrySeq: null, operation: 'voucher.issued', at: mine.at, seat, cardToken: null, voucherToken: mine.token, label: mine.title, reason: { key: 'sync.codeTaken', params: { code } } },
+    now,
+  );
 }

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { Db } from '../client';
 import { generatedCodeFromBytes } from '../../../shared/domain/redeem-code';
 import type { EntryOutcome, PushEntry, WireEvent, WireOperation } from '../../../shared/schemas/sync-protocol';
-import { addEvent } from './events.repo';
 import { enqueueOutbox } from './outbox.repo';
-import { insertConflict, hasConflictForEntry } from './sync-conflicts.repo';
+import { insertConflict, hasConflictForEntry, type NewConflict } from './sync-conflicts.repo';
 import { existingGeneratedCodes } from './vouchers.repo';
+import { deviceIdOf } from './sync-state.repo';
 
 /**
  * The outbox as the sync engine sees it: entries not yet settled by the cloud, in seq order, and what the cloud
@@ -62,7 +62,7 @@ export function recordOutcomes(db: Db, outcomes: readonly EntryOutcome[], now: n
       const { operation, events } = JSON.parse(row.payload) as Payload;
       settle.run(now, outcome.status, row.id);
       if (outcome.status === 'applied' || outcome.status === 'duplicate') confirmed(db, operation);
-      else if (!hasConflictForEntry(db, row.id)) settleRefused(db, row.id, operation, events, outcome, now);
+      else if (!hasConflictForEntry(db, row.id)) settleRefused(db, row.id, row.key, operation, events, outcome, now);
     }
   });
 }
@@ -73,25 +73,25 @@ function confirmed(db: Db, operation: WireOperation): void {
   }
 }
 
-function settleRefused(db: Db, seq: number, operation: WireOperation, events: readonly WireEvent[], outcome: EntryOutcome, now: number): void {
+function settleRefused(db: Db, seq: number, key: string, operation: WireOperation, events: readonly WireEvent[], outcome: EntryOutcome, now: number): void {
   const reasonKey = outcome.reason?.key ?? '';
   const base = { entrySeq: seq, operation: operation.kind, ...whenAndWhere(operation, events), ...refsOf(db, operation) };
   if (outcome.status === 'conflict' && operation.kind === 'voucher.redeemed' && !/codeTaken$/.test(reasonKey)) {
-    lostRedemption(db, operation, outcome, base, now);
+    lostRedemption(db, key, operation, outcome, base, now);
   } else if (outcome.status === 'conflict' && /codeTaken$/.test(reasonKey) && base.voucherToken) {
     reissueCode(db, base.voucherToken, outcome, base, now);
   } else {
     if (operation.kind === 'card.stamps') {
-      db.prepare('UPDATE cards SET stamps = max(0, stamps - ?) WHERE token = ?').run(operation.delta, operation.cardToken);
+      db.prepare('UPDATE cards SET stamps = stamps - ? WHERE token = ?').run(operation.delta, operation.cardToken);
     }
     const kind = /cardDeleted$/.test(reasonKey) ? 'cardDeleted' : 'rejected';
-    insertConflict(db, { ...base, kind, reason: outcome.reason ?? { key: 'sync.rejected', params: {} }, detail: outcome.detail }, now);
+    insertConflict(db, { ...base, kind, reason: reasonOf(outcome, 'rejected'), detail: outcome.detail }, now);
   }
 }
 
 type Base = { entrySeq: number; operation: string; at: number; seat: string; cardToken: string | null; voucherToken: string | null; label: string | null };
 
-function lostRedemption(db: Db, op: Extract<WireOperation, { kind: 'voucher.redeemed' }>, outcome: EntryOutcome, base: Base, now: number): void {
+function lostRedemption(db: Db, key: string, op: Extract<WireOperation, { kind: 'voucher.redeemed' }>, outcome: EntryOutcome, base: Base, now: number): void {
   const winner = outcome.detail ?? {};
   const winnerSeat = typeof winner.seat === 'string' ? winner.seat : null;
   const winnerAt = typeof winner.at === 'number' ? winner.at : null;
@@ -101,40 +101,51 @@ function lostRedemption(db: Db, op: Extract<WireOperation, { kind: 'voucher.rede
       `UPDATE vouchers SET status = 'redeemed', redeemed_at = coalesce(?, redeemed_at), redeemed_by = coalesce(?, redeemed_by), redeem_state = 'confirmed'
        WHERE id = ?`,
     ).run(winnerAt, winnerSeat, voucher.id);
-    addEvent(db, {
-      cardId: voucher.cardId,
-      voucherId: voucher.id,
-      type: 'voucher_redeemed',
-      seat: op.seat,
-      at: now,
-      data: { conflict: 'redeemedElsewhere', lost: { seat: op.seat, at: op.at }, winner: { seat: winnerSeat, at: winnerAt } },
-    });
+    // the card history's note, with the uid and data the cloud gives it too (pulled, it is the same event)
+    const refused = { seat: op.seat, at: op.at, deviceId: deviceIdOf(db) };
+    db.prepare(
+      `INSERT INTO events (uid, card_id, voucher_id, type, seat, at, data) VALUES (?, ?, ?, 'voucher_redeemed', ?, ?, ?) ON CONFLICT(uid) DO NOTHING`,
+    ).run(`conflict:${key}`, voucher.cardId, voucher.id, op.seat, op.at, JSON.stringify({ conflict: 'redeemedElsewhere', standing: winner, refused }));
   }
   insertConflict(
     db,
     {
       ...base,
       kind: 'redeemedElsewhere',
-      reason: outcome.reason ?? { key: 'sync.redeemedElsewhere', params: {} },
+      reason: reasonOf(outcome, 'redeemedElsewhere'),
       detail: { ...winner, seat: winnerSeat, at: winnerAt, localSeat: op.seat, localAt: op.at },
     },
     now,
   );
 }
 
+/** The cloud's reason as a key of the apiErrors catalogue (`sync.<reason>`). */
+function reasonOf(outcome: EntryOutcome, fallback: string): { key: string; params: Record<string, string | number> } {
+  const key = outcome.reason?.key ?? fallback;
+  return { key: key.startsWith('sync.') ? key : `sync.${key}`, params: outcome.reason?.params ?? {} };
+}
+
 function reissueCode(db: Db, voucherToken: string, outcome: EntryOutcome, base: Base, now: number): void {
+  const refused = typeof outcome.detail?.redeemCode === 'string' ? outcome.detail.redeemCode : null;
+  const current = db.prepare("SELECT redeem_code FROM vouchers WHERE token = ? AND code_kind = 'generated'").pluck().get(voucherToken) as string | undefined;
+  // already given a new code (a pulled voucher held this one): the recode entry is on its way
+  if (current === undefined || (refused !== null && current !== refused)) return;
+  recodeVoucher(db, voucherToken, { ...base, reason: reasonOf(outcome, 'codeTaken') }, now);
+}
+
+/**
+ * Gives a voucher a new generated code because another PC's voucher holds its code: the code changes here, a
+ * `voucher.recoded` entry tells the cloud, and a `codeReissued` conflict tells staff (old and new code).
+ */
+export function recodeVoucher(db: Db, voucherToken: string, conflict: Omit<NewConflict, 'kind' | 'detail'>, now: number): void {
   const voucher = db.prepare("SELECT id, redeem_code AS code FROM vouchers WHERE token = ? AND code_kind = 'generated'").get(voucherToken) as
     | { id: number; code: string }
     | undefined;
   if (!voucher) return;
   const code = freshGeneratedCode(db);
   db.prepare('UPDATE vouchers SET redeem_code = ? WHERE id = ?').run(code, voucher.id);
-  enqueueOutbox(db, { kind: 'voucher.recoded', voucherToken, redeemCode: code, at: now, seat: base.seat }, [], now);
-  insertConflict(
-    db,
-    { ...base, kind: 'codeReissued', reason: outcome.reason ?? { key: 'sync.codeTaken', params: {} }, detail: { oldCode: voucher.code, newCode: code } },
-    now,
-  );
+  enqueueOutbox(db, { kind: 'voucher.recoded', voucherToken, redeemCode: code, at: now, seat: conflict.seat }, [], now);
+  insertConflict(db, { ...conflict, kind: 'codeReissued', detail: { oldCode: voucher.code, newCode: code } }, now);
 }
 
 /** A generated code no voucher here holds. */
