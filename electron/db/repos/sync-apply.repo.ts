@@ -33,7 +33,7 @@ export function resetCursor(db: Db): void {
  */
 export function applyChanges(db: Db, changes: readonly WireChange[], cursor: string, deviceId: string, now: number): void {
   db.tx(() => {
-    const of = <E extends WireChange['entity']>(entity: E) => changes.filter((c): c is Of<E> => c.entity === entity);
+    const of = <E extends WireChange['entity']>(entity: E) => [...changes].sort((x, y) => x.version - y.version).filter((c): c is Of<E> => c.entity === entity);
     recordOutcomes(
       db,
       of('outcome').filter((c) => c.deviceId === deviceId).map((c) => c.outcome),
