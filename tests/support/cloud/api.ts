@@ -12,6 +12,10 @@ export interface ApiContext {
   storage(): Storage;
   faults: Faults;
   now(): number;
+  /** True while the server shuts down (restart): a push not yet begun is cut, as by a crash. */
+  stopping(): boolean;
+  /** Test hook: runs inside each push transaction just before it commits (a throw rolls it back). */
+  beforePushCommit?: (shopId: string) => Promise<void>;
 }
 
 const DEVICE_ID = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -50,8 +54,11 @@ async function handlePush(ctx: ApiContext, req: http.IncomingMessage, res: http.
   const parsed = pushRequest.safeParse(await readJson(req));
   if (!parsed.success) throw new HttpError(400, 'badBody', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const entries = parsed.data.entries;
+  // The delay comes after the body arrived: a PC that gives up meanwhile (a timeout) still has its push committed.
+  await ctx.faults.delay();
+  if (ctx.stopping()) throw new DropConnection('server stopping');
   const cutAfter = ctx.faults.takeMidwayCut(entries.length);
-  const result = await push(ctx.storage(), shop.id, deviceId, entries, ctx.now(), { cutAfter, cut: () => new DropConnection('cut midway') });
+  const result = await push(ctx.storage(), shop.id, deviceId, entries, ctx.now(), { cutAfter, cut: () => new DropConnection('cut midway'), beforeCommit: ctx.beforePushCommit });
   if (abort.aborted) throw new DropConnection('connection gone');
   const reply: PushResponse = { outcomes: result.outcomes, lastSeq: result.lastSeq, expectedSeq: result.expectedSeq };
   if (result.stoppedBy !== null && result.outcomes.length === 0) {
@@ -80,7 +87,7 @@ async function handlePull(ctx: ApiContext, url: URL, res: http.ServerResponse, a
 }
 
 export async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.ServerResponse, abort: AbortSignal, url: URL): Promise<void> {
-  await ctx.faults.delay();
+  if (req.method !== 'POST') await ctx.faults.delay();
   const injected = ctx.faults.injectedStatus();
   if (injected !== null) throw new HttpError(injected, 'injected', `fault: status ${injected}`);
   const route = `${req.method} ${url.pathname}`;

@@ -44,6 +44,11 @@ export interface CloudOptions {
   adminToken?: string;
   /** The server's clock (ms); tests may move it. */
   now?: () => number;
+  /**
+   * Test hook: runs inside each push transaction just before its commit, holding the shop's lock (a throw rolls the
+   * push back). For the cursor-gap test on PostgreSQL: hold push A open, commit B, pull, commit A, pull.
+   */
+  beforePushCommit?: (shopId: string) => Promise<void>;
   /** Unexpected errors (a 500 reply) are reported here; default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -107,19 +112,23 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
     snapshot: async (apiKey) => shopSnapshot(storage.db, (await shopOf(apiKey)).id),
     messages: async (apiKey) => shopMessages(storage.db, (await shopOf(apiKey)).id),
     restart: async () => {
+      stopping = true;
       await shutdown(listening);
       await storage.close(false);
       storage = await open();
+      stopping = false;
       listening = await serve(cloud.port);
     },
     close: async () => {
+      stopping = true;
       await shutdown(listening);
       await storage.close(ownSchema);
       if (memory) await memory.close();
     },
   };
 
-  const api = { storage: () => storage, faults, now };
+  let stopping = false;
+  const api = { storage: () => storage, faults, now, stopping: () => stopping, beforePushCommit: options.beforePushCommit };
   const serve = (port: number) =>
     listen(
       port,

@@ -52,7 +52,14 @@ class NothingNew {
 }
 
 /** One transaction: the entries after the watermark, in order, until a gap. */
-async function applyEntries(storage: Storage, shopId: string, deviceId: string, entries: PushEntry[], now: number): Promise<{ outcomes: EntryOutcome[]; gap: number | null }> {
+async function applyEntries(
+  storage: Storage,
+  shopId: string,
+  deviceId: string,
+  entries: PushEntry[],
+  now: number,
+  beforeCommit?: (shopId: string) => Promise<void>,
+): Promise<{ outcomes: EntryOutcome[]; gap: number | null }> {
   try {
     return await storage.db.transaction(async (tx) => {
       const [shop] = await tx
@@ -110,6 +117,7 @@ async function applyEntries(storage: Storage, shopId: string, deviceId: string, 
         .values({ shopId, deviceId, lastSeq, lastSeenAt: now })
         .onConflictDoUpdate({ target: [devices.shopId, devices.deviceId], set: { lastSeq, lastSeenAt: now } });
       await storage.signal(tx, shopId);
+      await beforeCommit?.(shopId);
       return { outcomes: result, gap };
     });
   } catch (error) {
@@ -128,7 +136,7 @@ export async function push(
   deviceId: string,
   entries: PushEntry[],
   now: number,
-  options: { cutAfter?: number | null; cut?: () => Error } = {},
+  options: { cutAfter?: number | null; cut?: () => Error; beforeCommit?: (shopId: string) => Promise<void> } = {},
 ): Promise<PushResult> {
   const result: EntryOutcome[] = [];
   let expectedSeq: number | null = null;
@@ -144,7 +152,7 @@ export async function push(
     if (!part.length) continue;
     if (index > 0) throw options.cut?.() ?? new Error('push cut');
     try {
-      const applied = await applyEntries(storage, shopId, deviceId, part, now);
+      const applied = await applyEntries(storage, shopId, deviceId, part, now, options.beforeCommit);
       result.push(...applied.outcomes);
       if (applied.outcomes.length) storage.committed(shopId);
       expectedSeq = applied.gap;
