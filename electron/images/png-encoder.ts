@@ -9,15 +9,23 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     raw[y * (stride + 1)] = 0; // filter: none
     Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
   }
+  return pngFile({ width, height, bitDepth: 8, colourType: 6 }, raw, 9);
+}
+
+/**
+ * A PNG file around rows already laid out as PNG wants them (each row a filter byte, then its pixels): the
+ * signature, the header, the deflated rows and the end. Colour type 6 is RGBA, 0 greyscale.
+ */
+export function pngFile(image: { width: number; height: number; bitDepth: 1 | 8; colourType: 0 | 6 }, rows: Buffer, level = zlib.constants.Z_DEFAULT_COMPRESSION): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // colour type RGBA
+  header.writeUInt32BE(image.width, 0);
+  header.writeUInt32BE(image.height, 4);
+  header[8] = image.bitDepth;
+  header[9] = image.colourType;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IDAT', zlib.deflateSync(rows, { level })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

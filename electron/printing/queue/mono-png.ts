@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import { pngFile } from '../../images/png-encoder';
 import type { MonoRaster } from '../profile';
 
 /**
@@ -12,24 +12,5 @@ export function monoPng(raster: MonoRaster): Buffer {
     rows[y * (stride + 1)] = 0; // filter: none
     for (let x = 0; x < stride; x++) rows[y * (stride + 1) + 1 + x] = ~raster.bits[y * stride + x]! & 0xff;
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(raster.width, 0);
-  header.writeUInt32BE(raster.height, 4);
-  header[8] = 1; // bit depth
-  header[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
+  return pngFile({ width: raster.width, height: raster.height, bitDepth: 1, colourType: 0 }, rows);
 }
