@@ -106,7 +106,7 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
     }
     if (!okStatuses.includes(response.status)) {
       if (response.status >= 500 || response.status === 429 || isErrorBody(text)) {
-        throw new SyncFailure(reasonOf('sync.serverError', { status: response.status }), response.status >= 500);
+        throw new SyncFailure(reasonOf('sync.serverError', { status: response.status }), false);
       }
       throw new SyncFailure(reasonOf('sync.notStampdesk', { host }), false);
     }
