@@ -81,12 +81,18 @@ export function paintQr(ctx: SKRSContext2D, payload: string, x: number, y: numbe
   const module = Math.max(1, Math.floor(size / total));
   const offsetX = Math.round(x + (size - module * total) / 2);
   const offsetY = Math.round(y + (size - module * total) / 2);
+  paintQrModules(ctx, m, offsetX, offsetY, module);
+}
+
+/** A QR matrix with its quiet zone at (left, top), `module` whole pixels (or printer dots) per module. */
+export function paintQrModules(ctx: SKRSContext2D, m: ReturnType<typeof qrMatrix>, left: number, top: number, module: number): void {
+  const total = m.size + 2 * QR_QUIET;
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(offsetX, offsetY, module * total, module * total);
+  ctx.fillRect(left, top, module * total, module * total);
   ctx.fillStyle = '#000000';
-  for (let my = 0; my < m.size; my++) {
-    for (let mx = 0; mx < m.size; mx++) {
-      if (m.dark(mx, my)) ctx.fillRect(offsetX + (mx + QR_QUIET) * module, offsetY + (my + QR_QUIET) * module, module, module);
+  for (let y = 0; y < m.size; y++) {
+    for (let x = 0; x < m.size; x++) {
+      if (m.dark(x, y)) ctx.fillRect(left + (x + QR_QUIET) * module, top + (y + QR_QUIET) * module, module, module);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { CODE128_QUIET, QR_QUIET, code128Bars, qrMatrix } from '../../barcodes/symbols';
+import { paintQrModules } from '../../coupons/paint';
 import { dotsPerMm, type PrinterProfile } from '../profile';
 
 /**
@@ -29,16 +30,7 @@ export function planQr(payload: string, profile: PrinterProfile, maxWidth: numbe
   return {
     module,
     side: module * total,
-    draw(ctx, left, top) {
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(left, top, module * total, module * total);
-      ctx.fillStyle = '#000000';
-      for (let y = 0; y < m.size; y++) {
-        for (let x = 0; x < m.size; x++) {
-          if (m.dark(x, y)) ctx.fillRect(left + (x + QR_QUIET) * module, top + (y + QR_QUIET) * module, module, module);
-        }
-      }
-    },
+    draw: (ctx, left, top) => paintQrModules(ctx, m, left, top, module),
   };
 }
 
