@@ -260,3 +260,10 @@ export function useShop(names?: string[], options?: PcOptions): () => Shop {
     return shop;
   };
 }
+
+/** Cards that customers saved in their wallets (made in the cloud, as the world does); returns their numbers. */
+export async function walletCards(shop: Shop, count: number, namePrefix = 'Wallet'): Promise<number[]> {
+  const numbers: number[] = [];
+  for (let i = 0; i < count; i++) numbers.push((await shop.cloud.simulate.cardSaved(shop.apiKey, { name: `${namePrefix} ${i + 1}`, email: `w${i + 1}@example.com` })).number);
+  return numbers;
+}
