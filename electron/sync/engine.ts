@@ -1,4 +1,3 @@
-import type { Db } from '../db/client';
 import { onOutboxWrite } from '../db/outbox-signal';
 import { applyChanges, readCursor, resetCursor } from '../db/repos/sync-apply.repo';
 import { pendingEntries, recordOutcomes } from '../db/repos/sync-outbox.repo';
@@ -6,53 +5,17 @@ import { entriesFrom } from '../db/repos/sync-engine.repo';
 import { MAX_PUSH_ENTRIES, type EntryOutcome, type WireChange } from '../../shared/schemas/sync-protocol';
 import type { SyncStatus } from '../../shared/schemas/sync';
 import { backoffDelay } from './backoff';
-import { createCloudClient, type CloudClient, type FetchLike } from './http-client';
-import type { KeyStore } from './key-store';
+import type { CloudClient } from './http-client';
+import { createClientCache } from './client-cache';
+import type { SyncEngine, SyncEngineOptions } from './engine-types';
 import { readSyncConfig, writeLastSyncAt } from './sync-config';
 import { reasonOf, SyncFailure } from './sync-failure';
 import { buildStatus, type EngineView } from './sync-status';
-import { createSleeper, nextTurn, realTimers, type Timers } from './wake-sleep';
+import { createSleeper, nextTurn, realTimers } from './wake-sleep';
 import { pushWithGaps } from './push-pages';
-import { createOutcomeWaiters, type OnlineAnswer } from './outcome-waiters';
+import { createOutcomeWaiters } from './outcome-waiters';
 
-export interface SyncEngineOptions {
-  db: Db;
-  keyStore: KeyStore;
-  fetch?: FetchLike;
-  now?: () => number;
-  timers?: Timers;
-  /** Waits after failures, one per attempt (the last repeats); jitter is applied to each. */
-  backoffMs?: readonly number[];
-  /** How long a caught-up pull may wait for news (≤ 25 s). */
-  longPollSeconds?: number;
-  /** Changes per pull page. */
-  pullLimit?: number;
-  /** Time limit of a request beyond a long-poll's wait. */
-  requestTimeoutMs?: number;
-  random?: () => number;
-  log?: (message: string) => void;
-  /** Run the background loop while sync is on (default true); without it, sync happens on sync.now only. */
-  background?: boolean;
-}
-
-export interface SyncEngine {
-  /** Starts the background loop (when the engine runs one); it idles without CPU while sync is off. */
-  start(): void;
-  stop(): Promise<void>;
-  /** A local change: push at once (a long-poll is cut short; a backoff wait is not). */
-  wake(): void;
-  /** The settings changed: drop the connection and start over with them, now. */
-  reconfigure(): void;
-  /** Pushes and pulls until caught up (or failed), cutting any wait short; then the status. */
-  syncNow(): Promise<SyncStatus>;
-  status(): SyncStatus;
-  /** Asks the cloud about one pushed entry (a redemption): its outcome, or provisional when it does not answer in time. */
-  redeemOnline(entrySeq: number, timeoutMs: number): Promise<OnlineAnswer>;
-  /** Sync on, set up, and the last attempt did not fail. */
-  reachable(): boolean;
-  /** Like syncNow, but gives up waiting after `timeoutMs` (the round goes on). */
-  catchUp(timeoutMs: number): Promise<void>;
-}
+export type { SyncEngine, SyncEngineOptions } from './engine-types';
 
 const ABORTED = Symbol('aborted');
 
@@ -80,7 +43,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let loopDone: Promise<void> | null = null;
   let unsubscribe: (() => void) | null = null;
   let nowWaiters: Array<() => void> = [];
-  let client: { url: string; key: string; client: CloudClient } | null = null;
   // one round at a time touches the outbox and the cursor
   let chain: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
@@ -89,22 +51,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return run;
   };
 
-  function currentClient(): CloudClient | SyncFailure | null {
-    const config = readSyncConfig(db);
-    if (!config.enabled) return null;
-    if (!config.url) return new SyncFailure(reasonOf('sync.noUrl'), false);
-    const key = keyStore.read();
-    if (!key) return new SyncFailure(reasonOf('sync.noApiKey'), false);
-    if (client?.url === config.url && client.key === key) return client.client;
-    try {
-      const made = createCloudClient({ url: config.url, apiKey: key, deviceId: config.deviceId, fetch: options.fetch, timeoutMs: options.requestTimeoutMs });
-      client = { url: config.url, key, client: made };
-      return made;
-    } catch (error) {
-      if (error instanceof SyncFailure) return error;
-      throw error;
-    }
-  }
+  const currentClient = createClientCache(db, keyStore, options);
 
   function succeeded(): void {
     view.failure = null;
@@ -113,6 +60,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function failedWith(error: unknown): void {
+    // the app is closing: a round cut short by the closed database is no failure to report
+    if (!db.sqlite.open) return;
     let failure: SyncFailure;
     if (error instanceof SyncFailure) failure = error;
     else {
@@ -292,7 +241,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     wake,
     reconfigure() {
-      client = null;
+      currentClient.forget();
       view.failure = null;
       view.offlineSince = null;
       view.caughtUp = false;

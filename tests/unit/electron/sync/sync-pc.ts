@@ -5,6 +5,11 @@ export interface CountedPc {
   core: Core;
   /** Requests this PC sent to the cloud, by path (`/v1/pull`, `/v1/push` …), in order. */
   requests: string[];
+  /**
+   * The line to the cloud: `down` refuses every request as an unplugged cable would (fetch fails, nothing sent);
+   * `dropNextPushReply` lets the next push reach the cloud (it commits) and then loses its reply.
+   */
+  line: { down: boolean; dropNextPushReply: boolean };
   value<T>(method: string, input?: unknown): Promise<T>;
   close(): void;
 }
@@ -13,9 +18,18 @@ export interface CountedPc {
 export function openCountedPc(options: { autoStart: boolean; longPollSeconds?: number; backoffMs?: number[] }): CountedPc {
   const temp = makeTempDir();
   const requests: string[] = [];
-  const counting: typeof fetch = (input, init) => {
-    requests.push(new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).pathname);
-    return fetch(input, init);
+  const line = { down: false, dropNextPushReply: false };
+  const counting: typeof fetch = async (input, init) => {
+    const path = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).pathname;
+    requests.push(path);
+    if (line.down) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const response = await fetch(input, init);
+    if (path === '/v1/push' && line.dropNextPushReply) {
+      line.dropNextPushReply = false;
+      await response.text();
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    }
+    return response;
   };
   const core = createCore({
     dataDir: temp.dir,
@@ -27,6 +41,7 @@ export function openCountedPc(options: { autoStart: boolean; longPollSeconds?: n
   return {
     core,
     requests,
+    line,
     async value<T>(method: string, input: unknown = {}) {
       const result = await core.call(method, input, 'Till A');
       if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
