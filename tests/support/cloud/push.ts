@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { EntryOutcome, PushEntry, PushResponse } from '../../../shared/schemas/sync-protocol';
 import type { Db, Storage } from './storage';
 import { devices, outcomes, shops } from './schema';
 import { WorkingSet } from './working-set';
+import { inList, insertOutcomes } from './bulk';
 import { applyOperation, rejected, wantedBy } from './rules';
 
 /**
@@ -36,7 +37,7 @@ async function replays(db: Db, shopId: string, deviceId: string, entries: PushEn
   const rows = await db
     .select()
     .from(outcomes)
-    .where(and(eq(outcomes.shopId, shopId), eq(outcomes.deviceId, deviceId), inArray(outcomes.seq, entries.map((e) => e.seq))));
+    .where(and(eq(outcomes.shopId, shopId), eq(outcomes.deviceId, deviceId), inList(outcomes.seq, entries.map((e) => e.seq))));
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return entries.map((entry) => {
     const row = bySeq.get(entry.seq);
@@ -92,10 +93,10 @@ async function applyEntries(
       }
       await ws.load(wanted);
       const keys = fresh.map((e) => e.key);
-      const usedRows = await tx.select({ key: outcomes.key }).from(outcomes).where(and(eq(outcomes.shopId, shopId), inArray(outcomes.key, keys)));
+      const usedRows = await tx.select({ key: outcomes.key }).from(outcomes).where(and(eq(outcomes.shopId, shopId), inList(outcomes.key, keys)));
       const used = new Set(usedRows.map((r) => r.key));
 
-      const outcomeRows: (typeof outcomes.$inferInsert)[] = [];
+      const outcomeRows: { seq: number; key: string; hash: string; outcome: EntryOutcome }[] = [];
       for (const entry of fresh) {
         let outcome: EntryOutcome;
         if (used.has(entry.key)) outcome = keyReused(entry);
@@ -106,11 +107,11 @@ async function applyEntries(
           ws.appendEvents(entry.events);
         }
         ws.outcome(deviceId, outcome);
-        outcomeRows.push({ shopId, deviceId, seq: entry.seq, key: entry.key, hash: entryHash(entry), outcome });
+        outcomeRows.push({ seq: entry.seq, key: entry.key, hash: entryHash(entry), outcome });
         result.push(outcome);
       }
       await ws.flush();
-      for (let i = 0; i < outcomeRows.length; i += 1000) await tx.insert(outcomes).values(outcomeRows.slice(i, i + 1000));
+      await insertOutcomes(tx, shopId, deviceId, outcomeRows);
       const lastSeq = fresh.at(-1)!.seq;
       await tx
         .insert(devices)

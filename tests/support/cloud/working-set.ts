@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { EntryOutcome, WireCard, WireEvent, WireVoucher } from '../../../shared/schemas/sync-protocol';
 import type { Db } from './storage';
-import { cards, changes, events, ledger, messages, templates, vouchers } from './schema';
+import { cards, events, ledger, messages, templates, vouchers } from './schema';
+import { inList, insertChanges, insertEvents, insertLedger, upsertCards, upsertMessages, upsertVouchers } from './bulk';
 import type { ChangeBody, Message, Template } from './entities';
 
 /**
@@ -23,11 +24,6 @@ export interface Wanted {
   events?: Iterable<string>;
 }
 
-const CHUNK = 1000;
-async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
-}
-
 export class WorkingSet {
   private readonly cards = new Map<string, WireCard | null>();
   private readonly vouchers = new Map<string, StoredVoucher | null>();
@@ -37,7 +33,7 @@ export class WorkingSet {
   private readonly dirtyCards = new Set<string>();
   private readonly dirtyVouchers = new Set<string>();
   private readonly dirtyMessages = new Set<string>();
-  private readonly ledgerRows: (typeof ledger.$inferInsert)[] = [];
+  private readonly ledgerRows: { key: string; cardToken: string; delta: number; at: number }[] = [];
   private readonly eventRows: WireEvent[] = [];
   private readonly templateRows: Template[] = [];
   /** The change log in order; an entity's earlier change in this version is replaced by its later one. */
@@ -58,7 +54,7 @@ export class WorkingSet {
     const uids = [...new Set(wanted.messages ?? [])].filter((u) => !this.messages.has(u));
     const eventUids = [...new Set(wanted.events ?? [])];
     if (voucherTokens.length) {
-      const rows = await tx.select().from(vouchers).where(and(eq(vouchers.shopId, shopId), inArray(vouchers.token, voucherTokens)));
+      const rows = await tx.select().from(vouchers).where(and(eq(vouchers.shopId, shopId), inList(vouchers.token, voucherTokens)));
       for (const t of voucherTokens) this.vouchers.set(t, null);
       for (const r of rows) {
         const v = r.data as WireVoucher;
@@ -68,11 +64,11 @@ export class WorkingSet {
     }
     if (cardTokens.length) {
       const list = [...new Set(cardTokens)];
-      const rows = await tx.select().from(cards).where(and(eq(cards.shopId, shopId), inArray(cards.token, list)));
+      const rows = await tx.select().from(cards).where(and(eq(cards.shopId, shopId), inList(cards.token, list)));
       const sums = await tx
         .select({ token: ledger.cardToken, total: sql<string>`sum(${ledger.delta})` })
         .from(ledger)
-        .where(and(eq(ledger.shopId, shopId), inArray(ledger.cardToken, list)))
+        .where(and(eq(ledger.shopId, shopId), inList(ledger.cardToken, list)))
         .groupBy(ledger.cardToken);
       const stamps = new Map(sums.map((s) => [s.token, Number(s.total)]));
       for (const t of list) this.cards.set(t, null);
@@ -82,17 +78,17 @@ export class WorkingSet {
       const rows = await tx
         .select({ token: vouchers.token, code: vouchers.redeemCode })
         .from(vouchers)
-        .where(and(eq(vouchers.shopId, shopId), inArray(vouchers.redeemCode, codes)));
+        .where(and(eq(vouchers.shopId, shopId), inList(vouchers.redeemCode, codes)));
       for (const c of codes) this.codeHolders.set(c, new Set());
       for (const r of rows) this.codeHolders.get(r.code!)!.add(r.token);
     }
     if (uids.length) {
-      const rows = await tx.select().from(messages).where(and(eq(messages.shopId, shopId), inArray(messages.uid, uids)));
+      const rows = await tx.select().from(messages).where(and(eq(messages.shopId, shopId), inList(messages.uid, uids)));
       for (const u of uids) this.messages.set(u, null);
       for (const r of rows) this.messages.set(r.uid, r.data as Message);
     }
     if (eventUids.length) {
-      const rows = await tx.select({ uid: events.uid }).from(events).where(and(eq(events.shopId, shopId), inArray(events.uid, eventUids)));
+      const rows = await tx.select({ uid: events.uid }).from(events).where(and(eq(events.shopId, shopId), inList(events.uid, eventUids)));
       for (const r of rows) this.eventUids.add(r.uid);
     }
   }
@@ -121,7 +117,7 @@ export class WorkingSet {
 
   /** A stamp ledger row (keyed by the entry) and the card's new sum. */
   addStamps(key: string, cardToken: string, delta: number, at: number): void {
-    this.ledgerRows.push({ shopId: this.shopId, key, cardToken, delta, at });
+    this.ledgerRows.push({ key, cardToken, delta, at });
     const card = this.card(cardToken);
     if (card) this.cards.set(cardToken, { ...card, stamps: card.stamps + delta });
   }
@@ -181,40 +177,31 @@ export class WorkingSet {
     this.change(null, { entity: 'outcome', deviceId, outcome });
   }
 
-  /** Writes everything in batched statements. */
+  /** Writes everything in a few batched statements. */
   async flush(): Promise<void> {
     const { tx, shopId, version } = this;
-    const cardRows = [...this.dirtyCards].map((token) => {
-      const { stamps: _s, ...data } = this.cards.get(token)!;
-      return { shopId, token, number: data.number, data };
-    });
-    await inChunks(cardRows, (rows) =>
-      tx.insert(cards).values(rows).onConflictDoUpdate({ target: [cards.shopId, cards.token], set: { data: sql`excluded.data` } }),
+    await upsertCards(
+      tx,
+      shopId,
+      [...this.dirtyCards].map((token) => {
+        const { stamps: _s, ...data } = this.cards.get(token)!;
+        return { token, number: data.number, data };
+      }),
     );
-    await inChunks(this.ledgerRows, (rows) => tx.insert(ledger).values(rows).onConflictDoNothing());
-    const voucherRows = [...this.dirtyVouchers].map((token) => {
-      const s = this.vouchers.get(token)!;
-      return { shopId, token, redeemCode: s.voucher.redeemCode, data: s.voucher, redeemedDevice: s.redeemedDevice };
-    });
-    await inChunks(voucherRows, (rows) =>
-      tx
-        .insert(vouchers)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [vouchers.shopId, vouchers.token],
-          set: { data: sql`excluded.data`, redeemCode: sql`excluded.redeem_code`, redeemedDevice: sql`excluded.redeemed_device` },
-        }),
+    await insertLedger(tx, shopId, this.ledgerRows);
+    await upsertVouchers(
+      tx,
+      shopId,
+      [...this.dirtyVouchers].map((token) => {
+        const s = this.vouchers.get(token)!;
+        return { token, redeemCode: s.voucher.redeemCode, data: s.voucher, redeemedDevice: s.redeemedDevice };
+      }),
     );
-    const messageRows = [...this.dirtyMessages].map((uid) => ({ shopId, uid, data: this.messages.get(uid)! }));
-    await inChunks(messageRows, (rows) => tx.insert(messages).values(rows).onConflictDoUpdate({ target: [messages.shopId, messages.uid], set: { data: sql`excluded.data` } }));
+    await upsertMessages(tx, shopId, [...this.dirtyMessages].map((uid) => ({ uid, data: this.messages.get(uid)! })));
     for (const t of this.templateRows) {
       await tx.insert(templates).values({ shopId, id: t.id, data: t }).onConflictDoUpdate({ target: [templates.shopId, templates.id], set: { data: t } });
     }
-    await inChunks(
-      this.eventRows.map((e) => ({ shopId, uid: e.uid, data: e })),
-      (rows) => tx.insert(events).values(rows).onConflictDoNothing(),
-    );
-    const changeRows = this.log.filter((b): b is ChangeBody => b !== null).map((body) => ({ shopId, version, body }));
-    await inChunks(changeRows, (rows) => tx.insert(changes).values(rows));
+    await insertEvents(tx, shopId, this.eventRows);
+    await insertChanges(tx, shopId, version, this.log.filter((b) => b !== null));
   }
 }
