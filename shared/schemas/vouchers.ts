@@ -117,6 +117,11 @@ export interface VoucherSummary {
   expiresAt: number | null;
   redeemedAt: number | null;
   redeemedBy: string | null;
+  /**
+   * For a redeemed voucher with sync on: `provisional` while the cloud has not confirmed the redemption (this PC
+   * decided it alone), `confirmed` once it has; null while not redeemed.
+   */
+  redeemState?: 'confirmed' | 'provisional' | null;
   voidedAt: number | null;
   voidReason: string | null;
 }

@@ -12,7 +12,7 @@ export interface VoucherRow extends VoucherSummary {
 
 const COLUMNS = `v.id, v.token, v.batch_id AS batchId, v.card_id AS cardId, cu.name AS customerName, v.title, v.description,
   v.image_id AS imageId, v.code_kind AS codeKind, v.redeem_code AS redeemCode, v.status, v.source, v.issued_at AS issuedAt,
-  v.expires_at AS expiresAt, v.redeemed_at AS redeemedAt, v.redeemed_by AS redeemedBy, v.voided_at AS voidedAt, v.void_reason AS voidReason`;
+  v.expires_at AS expiresAt, v.redeemed_at AS redeemedAt, v.redeemed_by AS redeemedBy, v.redeem_state AS redeemState, v.voided_at AS voidedAt, v.void_reason AS voidReason`;
 const JOINS = 'LEFT JOIN cards c ON c.id = v.card_id LEFT JOIN customers cu ON cu.id = c.customer_id';
 const FROM = `vouchers v ${JOINS}`;
 
