@@ -80,6 +80,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
   const schema = options.schema ?? `cloud_${randomBytes(6).toString('hex')}`;
   const onError = options.onError ?? ((error: unknown) => console.error('reference cloud:', error));
   let memory: PGlite | undefined;
+  let closing: Promise<void> | undefined;
 
   async function open(): Promise<Storage> {
     if (options.databaseUrl) return openPostgres({ databaseUrl: options.databaseUrl, schema });
@@ -119,12 +120,12 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
       stopping = false;
       listening = await serve(cloud.port);
     },
-    close: async () => {
+    close: () => (closing ??= (async () => {
       stopping = true;
       await shutdown(listening);
       await storage.close(ownSchema);
       if (memory) await memory.close();
-    },
+    })()),
   };
 
   let stopping = false;
