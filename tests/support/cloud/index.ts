@@ -7,7 +7,7 @@ import { HttpError, listen, shutdown, type Listening } from './http';
 import { handleApi } from './api';
 import { handleAdmin } from './admin';
 import { createShop, shopByKey } from './shops';
-import { cardSaved, pushDelivered, stampInWallet } from './simulate';
+import { cardSaved, cardsSaved, pushDelivered, stampInWallet } from './simulate';
 import { shopMessages, shopSnapshot, type Message } from './entities';
 
 /**
@@ -63,6 +63,8 @@ export interface Cloud {
   simulate: {
     cardSaved(apiKey: string, person: { name: string; email?: string | null; phone?: string | null }): Promise<WireCard>;
     stampInWallet(apiKey: string, cardToken: string, delta?: number): Promise<void>;
+    /** Many customers save cards at once (a big shop for first-sync benches): `count` cards, 1,000 per version. */
+    manyCardsSaved(apiKey: string, count: number): Promise<number>;
     pushDelivered(apiKey: string, messageUid: string): Promise<void>;
   };
   faults: { set(f: Partial<CloudFaults>): void; clear(): void; current(): CloudFaults };
@@ -107,6 +109,14 @@ export async function startCloud(options: CloudOptions = {}): Promise<Cloud> {
     simulate: {
       cardSaved: async (apiKey, person) => cardSaved(storage, (await shopOf(apiKey)).id, person, now()),
       stampInWallet: async (apiKey, cardToken, delta = 1) => stampInWallet(storage, (await shopOf(apiKey)).id, cardToken, delta, now()),
+      manyCardsSaved: async (apiKey, count) => {
+        const { id } = await shopOf(apiKey);
+        for (let done = 0; done < count; done += 1000) {
+          const people = Array.from({ length: Math.min(1000, count - done) }, (_, i) => ({ name: `Customer ${done + i + 1}` }));
+          await cardsSaved(storage, id, people, now());
+        }
+        return count;
+      },
       pushDelivered: async (apiKey, messageUid) => pushDelivered(storage, (await shopOf(apiKey)).id, messageUid),
     },
     faults: { set: (f) => faults.set(f), clear: () => faults.clear(), current: () => ({ ...faults.current }) },

@@ -17,27 +17,41 @@ export class SimulationError extends HttpError {
   }
 }
 
-export async function cardSaved(storage: Storage, shopId: string, person: { name: string; email?: string | null; phone?: string | null }, now: number): Promise<WireCard> {
+type Person = { name: string; email?: string | null; phone?: string | null };
+
+function walletCard(person: Person, number: number, now: number): WireCard {
+  return {
+    token: `c_${randomBytes(12).toString('base64url')}`,
+    number,
+    customer: { name: person.name, email: person.email ?? null, phone: person.phone ?? null, birthday: null },
+    templateId: DEFAULT_TEMPLATE.id,
+    templateVersion: DEFAULT_TEMPLATE.version,
+    goal: DEFAULT_TEMPLATE.goal,
+    stamps: 0,
+    platforms: 2,
+    createdAt: now,
+    lastStampAt: null,
+    deletedAt: null,
+    deletedBy: null,
+  };
+}
+
+/** Customers save new cards in their wallets: each gets the next card number, a new token and the default template. */
+export async function cardsSaved(storage: Storage, shopId: string, people: Person[], now: number): Promise<WireCard[]> {
   return inShopTransaction(storage, shopId, async (ws) => {
-    const card: WireCard = {
-      token: `c_${randomBytes(12).toString('base64url')}`,
-      number: await nextCardNumber(ws.tx, shopId),
-      customer: { name: person.name, email: person.email ?? null, phone: person.phone ?? null, birthday: null },
-      templateId: DEFAULT_TEMPLATE.id,
-      templateVersion: DEFAULT_TEMPLATE.version,
-      goal: DEFAULT_TEMPLATE.goal,
-      stamps: 0,
-      platforms: 2,
-      createdAt: now,
-      lastStampAt: null,
-      deletedAt: null,
-      deletedBy: null,
-    };
-    await ws.load({ cards: [card.token] });
-    ws.putCard(card);
-    ws.appendEvents([{ uid: randomUUID(), type: 'card_saved', cardToken: card.token, voucherToken: null, seat: WALLET_SEAT, at: now, data: { platform: 'apple' } }]);
-    return card;
+    const first = await nextCardNumber(ws.tx, shopId);
+    const made = people.map((person, i) => walletCard(person, first + i, now));
+    await ws.load({ cards: made.map((c) => c.token) });
+    for (const card of made) {
+      ws.putCard(card);
+      ws.appendEvents([{ uid: randomUUID(), type: 'card_saved', cardToken: card.token, voucherToken: null, seat: WALLET_SEAT, at: now, data: { platform: 'apple' } }]);
+    }
+    return made;
   });
+}
+
+export async function cardSaved(storage: Storage, shopId: string, person: Person, now: number): Promise<WireCard> {
+  return (await cardsSaved(storage, shopId, [person], now))[0]!;
 }
 
 export async function stampInWallet(storage: Storage, shopId: string, cardToken: string, delta: number, now: number): Promise<void> {

@@ -326,6 +326,16 @@ for (const leg of storageLegs) {
       ]);
     });
 
+    it('many customers saving cards at once: numbered in a row, pulled in pages of whole versions', async () => {
+      expect(await cloud.simulate.manyCardsSaved(apiKey, 2_500)).toBe(2_500);
+      const { changes, pages } = await a.pullAll(null, 1_000);
+      const numbers = changes.flatMap((c) => (c.entity === 'card' ? [c.card.number] : []));
+      expect(numbers).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+      // The template's version, then three versions of up to 1,000 cards and their events: each is over the limit
+      // of 1,000 and comes whole in a page of its own.
+      expect(pages).toBe(4);
+    });
+
     it('the admin routes need the admin token and do what the programmatic ones do', async () => {
       const admin = (path: string, body: unknown, token = cloud.adminToken) =>
         fetch(`${cloud.url}${path}`, { method: path.endsWith('faults') ? 'PUT' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
