@@ -9,8 +9,14 @@ export function syncStateLabel(status: SyncStatus): SyncStateLabel {
   return status.state;
 }
 
-/** A reason the core or the cloud gave (a key of the `apiErrors` area), in the admin's language. */
+/**
+ * A reason the core or the cloud gave, in the admin's language: a key of the `apiErrors` area (`sync.wrongKey`), or
+ * a cloud outcome's key, which the protocol names inside `apiErrors.sync` (`unknownCard`).
+ */
 export function reasonText(reason: SyncReason, t: TFunction): string {
-  const key = `apiErrors.${reason.key}`;
-  return t(key, { ...reason.params, defaultValue: '' }) || t('errors.internal');
+  for (const key of [`apiErrors.${reason.key}`, `apiErrors.sync.${reason.key}`]) {
+    const text = t(key, { ...reason.params, defaultValue: '' });
+    if (text) return text;
+  }
+  return t('errors.internal');
 }

@@ -3,6 +3,8 @@ import { SUPPORTED_LOCALES, type Locale } from '../../shared/domain/locales';
 import { api } from '../support/api-client';
 import { checkScreen, englishOnlyTexts } from '../support/screen-check';
 import { startWebHost, type RunningHost } from '../support/start-web-host';
+import { startCloud } from '../support/cloud';
+import { makeRedemptionConflict } from './sync-fixture';
 
 /**
  * Every section and dialog in every language at 1280×800, with screenshots in test-results/screens/<locale>/:
@@ -178,6 +180,42 @@ for (const locale of SUPPORTED_LOCALES) {
       await look('print-dialog');
       await escape(page);
       await escape(page);
+
+      // Sync against the reference cloud: not set up, a failed and a passed connection test, synced, a redemption
+      // that did not stand, and offline once the cloud is gone (the shell's status shows on every screen after it)
+      const cloud = await startCloud({ port: 0 });
+      let cloudOpen = true;
+      try {
+        const { apiKey } = await cloud.createShop('Café Sukhumvit');
+        await go(page, 'sync');
+        await expect(page.getByTestId('sync-status')).toBeVisible();
+        await look('sync-not-set-up');
+        await page.locator('input[name="url"]').fill(cloud.url);
+        await page.locator('input[name="apiKey"]').fill('not-the-shops-key');
+        await page.getByTestId('sync-test').click();
+        await expect(page.getByTestId('sync-test-result')).toHaveAttribute('data-ok', 'false');
+        await look('sync-test-failed');
+        await page.locator('input[name="apiKey"]').fill(apiKey);
+        await page.getByTestId('sync-test').click();
+        await expect(page.getByTestId('sync-test-result')).toHaveAttribute('data-ok', 'true');
+        await look('sync-test-ok');
+        await page.getByTestId('sync-save').click();
+        await expect(page.getByTestId('sync-key-note')).toBeVisible();
+        await page.getByTestId('sync-now').click();
+        await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced', { timeout: 60_000 });
+        await look('sync');
+        await makeRedemptionConflict(host, cloud, apiKey, 'Free coffee ☕');
+        // (changes to the demo cards, which stay on this PC, are listed as refused by the cloud as well)
+        await expect(page.locator('[data-testid="sync-conflict"][data-kind="redeemedElsewhere"]')).toHaveCount(1);
+        await page.getByTestId('sync-conflicts-section').scrollIntoViewIfNeeded();
+        await look('sync-conflicts');
+        await cloud.close();
+        cloudOpen = false;
+        await expect(page.getByTestId('shell-sync')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+        await look('sync-offline');
+      } finally {
+        if (cloudOpen) await cloud.close();
+      }
 
       await go(page, 'settings');
       await look('settings');

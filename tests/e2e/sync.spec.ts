@@ -151,3 +151,38 @@ test('a voucher redeemed at two tills while offline: the one that lost lists the
     await cloud.close();
   }
 });
+
+for (const locale of ['en', 'azb'] as const) {
+  test(`a first sync of a shop with many cards shows its progress, in the section and the shell, and the app answers meanwhile (${locale})`, async ({ page }) => {
+    const cloud = await startCloud({ port: 0 });
+    const host = await startWebHost();
+    try {
+      const { apiKey } = await cloud.createShop('Café Tabriz');
+      for (let i = 0; i < 600; i++) await cloud.simulate.cardSaved(apiKey, { name: `Customer ${i + 1}` });
+      await api(host, 'settings.set', { shopName: 'Café Tabriz', timeZone: 'Asia/Tehran', locale });
+      await openSync(page, host);
+      // a slow line: each page of changes takes a while to come
+      cloud.faults.set({ delayMs: 1500 });
+      await page.locator('input[name="url"]').fill(cloud.url);
+      await page.locator('input[name="apiKey"]').fill(apiKey);
+      await page.getByTestId('sync-save').click();
+
+      const progress = page.getByTestId('sync-progress');
+      await expect(progress).toBeVisible({ timeout: 20_000 });
+      await expect(progress.getByRole('progressbar')).toBeVisible();
+      await expect(shell(page).getByRole('progressbar')).toBeVisible();
+      await page.screenshot({ path: `test-results/sync/${locale}-first-sync.png` });
+      // meanwhile the app answers: the card list opens
+      await page.evaluate(() => (window.location.hash = '#/cards'));
+      await expect(page.locator('[data-card-id]').first()).toBeVisible();
+      await expect(shell(page)).toHaveAttribute('data-state', 'syncing');
+      await page.screenshot({ path: `test-results/sync/${locale}-first-sync-cards.png` });
+
+      await expect(shell(page)).toHaveAttribute('data-state', 'synced', { timeout: 60_000 });
+      expect((await api(host, 'cards.search', { limit: 1 })).total).toBe(600);
+    } finally {
+      await host.stop();
+      await cloud.close();
+    }
+  });
+}

@@ -7,7 +7,7 @@ import { ConnectionForm } from './ConnectionForm';
 import { StatusPanel } from './StatusPanel';
 import './sync.css';
 
-/** Sync: the status with Sync now and on/off, the cloud's address and key with a connection test, the conflicts. */
+/** Sync: the status with Sync now and on/off, the conflicts, the cloud's address and key with a connection test. */
 export function SyncPage() {
   const { t } = useTranslation();
   const { status, error, refresh } = useSyncStatus();
@@ -17,8 +17,10 @@ export function SyncPage() {
       {status ? (
         <>
           <StatusPanel status={status} />
-          <ConnectionForm status={status} />
-          <ConflictList unseen={status.conflicts} />
+          {/* once set up, what needs a person comes before the address and key (keyed: each keeps its state) */}
+          {status.url !== null && status.hasApiKey
+            ? [<ConflictList key="conflicts" unseen={status.conflicts} />, <ConnectionForm key="connection" status={status} />]
+            : [<ConnectionForm key="connection" status={status} />, <ConflictList key="conflicts" unseen={status.conflicts} />]}
         </>
       ) : error !== null ? (
         <ErrorNotice error={error} onRetry={refresh} />
