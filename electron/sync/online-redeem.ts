@@ -42,12 +42,22 @@ export function createOnlineRedeem(db: Db, cloud: CloudAsker, timeoutMs = ONLINE
     if (answer.kind === 'provisional' || answer.outcome.status === 'applied' || answer.outcome.status === 'duplicate') {
       return { ...result, voucher };
     }
-    if (answer.outcome.status === 'conflict' && voucher.status === 'redeemed' && /redeemedElsewhere$/.test(answer.outcome.reason?.key ?? '')) {
+    const reason = answer.outcome.reason?.key ?? '';
+    if (answer.outcome.status === 'conflict' && voucher.status === 'redeemed' && /redeemedElsewhere$/.test(reason)) {
       markEntryConflictSeen(db, seq, now());
       const at = voucher.redeemedAt === null ? '' : ` on ${new Date(voucher.redeemedAt).toISOString()}`;
       return { outcome: 'already_redeemed', voucher, message: `Already redeemed${at} at ${voucher.redeemedBy ?? ''}.` };
     }
-    // refused for another reason (voided, expired in the cloud …): the conflicts list explains it
+    // voided or expired in the cloud meanwhile: the counter hears that, not "redeemed"
+    if (/voucherVoided$/.test(reason)) {
+      markEntryConflictSeen(db, seq, now());
+      return { outcome: 'voided', voucher, message: 'This voucher was voided.' };
+    }
+    if (/voucherExpired$/.test(reason)) {
+      markEntryConflictSeen(db, seq, now());
+      return { outcome: 'expired', voucher, message: 'This voucher expired.' };
+    }
+    // refused for another reason (the card deleted in the cloud …): the conflicts list explains it
     return { ...result, voucher };
   };
 }
