@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEVICE_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, pushResponse, type PushEntry } from '../../shared/schemas/sync-protocol';
+import { DEVICE_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, pushResponse, type PushEntry, type WireOperation } from '../../shared/schemas/sync-protocol';
 import { api } from '../support/api-client';
 import type { Cloud } from '../support/cloud';
 import type { RunningHost } from '../support/start-web-host';
@@ -11,17 +11,41 @@ import type { RunningHost } from '../support/start-web-host';
 export function anotherTill(cloud: Cloud, apiKey: string, seat: string) {
   const deviceId = `e2e-${randomUUID()}`;
   let seq = 0;
+  const push = async (operation: WireOperation): Promise<string> => {
+    const entry: PushEntry = { seq: ++seq, key: randomUUID(), operation, events: [] };
+    const response = await fetch(`${cloud.url}/v1/push`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${apiKey}`, [DEVICE_HEADER]: deviceId, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entries: [entry] }),
+    });
+    if (!response.ok) throw new Error(`push: ${response.status} ${await response.text()}`);
+    return pushResponse.parse(await response.json()).outcomes[0]!.status;
+  };
   return {
-    async redeem(voucherToken: string, at: number): Promise<string> {
-      const entry: PushEntry = { seq: ++seq, key: randomUUID(), operation: { kind: 'voucher.redeemed', voucherToken, at, seat, provisional: true }, events: [] };
-      const response = await fetch(`${cloud.url}/v1/push`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${apiKey}`, [DEVICE_HEADER]: deviceId, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), 'Content-Type': 'application/json' },
-        body: JSON.stringify({ entries: [entry] }),
-      });
-      if (!response.ok) throw new Error(`push: ${response.status} ${await response.text()}`);
-      return pushResponse.parse(await response.json()).outcomes[0]!.status;
-    },
+    redeem: (voucherToken: string, at: number) => push({ kind: 'voucher.redeemed', voucherToken, at, seat, provisional: true }),
+    /** A free voucher of its own with the given generated code. */
+    issue: (title: string, redeemCode: string, at: number) =>
+      push({
+        kind: 'voucher.issued',
+        voucher: {
+          token: `V${randomUUID().replace(/-/g, '').toUpperCase()}`,
+          cardToken: null,
+          batchUid: null,
+          title,
+          description: null,
+          imageId: null,
+          codeKind: 'generated',
+          redeemCode,
+          status: 'active',
+          source: 'free',
+          issuedAt: at,
+          expiresAt: null,
+          redeemedAt: null,
+          redeemedBy: null,
+          voidedAt: null,
+          voidReason: null,
+        },
+      }),
   };
 }
 

@@ -1,7 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
+import { formatRedeemCode } from '../../shared/domain/redeem-code';
 import { api } from '../support/api-client';
 import { startCloud, type Cloud } from '../support/cloud';
 import { startWebHost, type RunningHost } from '../support/start-web-host';
+import { anotherTill } from './sync-fixture';
 
 /**
  * The Sync section and the shell's sync status against the browser host and the reference cloud (started here,
@@ -186,3 +188,34 @@ for (const locale of ['en', 'azb'] as const) {
     }
   });
 }
+
+test('a generated code another till already gave out is reissued, visibly: the conflict shows the old and the new code, and the voucher has the new one', async ({ page }) => {
+  const cloud = await startCloud({ port: 0 });
+  const host = await startWebHost();
+  try {
+    const { apiKey } = await cloud.createShop('Café Tabriz');
+    await api(host, 'settings.set', { shopName: 'Café Tabriz', timeZone: 'Asia/Tehran' });
+    await api(host, 'sync.configure', { url: cloud.url, apiKey, enabled: false });
+    // made here while offline…
+    const [mine] = (await api(host, 'vouchers.issue', { title: 'Free tea', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' } })).vouchers;
+    // …while another till gave out the same code first
+    expect(await anotherTill(cloud, apiKey, 'Till 2').issue('Free cake', mine!.redeemCode!, Date.now())).toBe('applied');
+    await api(host, 'sync.configure', { enabled: true });
+    await api(host, 'sync.now', {});
+
+    await openSync(page, host);
+    const item = page.locator('[data-testid="sync-conflict"][data-kind="codeReissued"]');
+    await expect(item).toHaveCount(1);
+    await expect(item.getByTestId('sync-conflict-label')).toHaveText('Free tea');
+    await expect(item).toContainText(formatRedeemCode(mine!.redeemCode!));
+    const newCode = (await item.getByTestId('sync-conflict-new-code').textContent())!;
+    expect(newCode).not.toBe(formatRedeemCode(mine!.redeemCode!));
+    await expect(item.getByTestId('sync-conflict-todo')).toContainText('give the customer the new code');
+    // the voucher itself now has the new code
+    const voucher = await api(host, 'vouchers.get', { id: mine!.id });
+    expect(formatRedeemCode(voucher.redeemCode!)).toBe(newCode);
+  } finally {
+    await host.stop();
+    await cloud.close();
+  }
+});
