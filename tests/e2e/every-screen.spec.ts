@@ -212,6 +212,7 @@ for (const locale of SUPPORTED_LOCALES) {
         await cloud.close();
         cloudOpen = false;
         await expect(page.getByTestId('shell-sync')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+        await page.locator('h1').first().scrollIntoViewIfNeeded();
         await look('sync-offline');
       } finally {
         if (cloudOpen) await cloud.close();
