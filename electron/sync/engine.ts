@@ -230,7 +230,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async stop() {
       stopController.abort(ABORTED);
       outcomes.unreachable();
-      if (!view.running) return;
+      if (!view.running) {
+        // rounds run by sync.now (no loop) were cut short; later ones start afresh
+        stopController = new AbortController();
+        return;
+      }
       view.running = false;
       unsubscribe?.();
       unsubscribe = null;
@@ -253,7 +257,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     status,
     reachable,
     async catchUp(timeoutMs) {
-      if (!reachable()) return;
+      // during a long first pull the loop pushes between pages anyway; waiting for the end would stall the counter
+      if (!reachable() || (view.running && !view.caughtUp)) return;
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
       await Promise.race([syncNow(), late]);

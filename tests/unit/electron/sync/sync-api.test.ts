@@ -109,6 +109,16 @@ describe('sync API: configure, status, test', () => {
     expect(missing.ok).toBe(false);
   });
 
+  it('switched off and on again, sync.now works as before', async () => {
+    server = await startRawServer((req, res) => json(res, 200, { changes: [], cursor: 'e1:1', hasMore: false, reset: false }));
+    await value('sync.configure', { url: server.url, apiKey: KEY, enabled: true });
+    expect(await value<SyncStatus>('sync.now')).toMatchObject({ state: 'synced' });
+    expect(await value<SyncStatus>('sync.configure', { enabled: false })).toMatchObject({ state: 'off' });
+    await value('sync.configure', { enabled: true });
+    expect(await value<SyncStatus>('sync.now')).toMatchObject({ state: 'synced', error: null });
+    expect(server.requests.filter((r) => r.url.startsWith('/v1/pull'))).toHaveLength(2);
+  });
+
   it('switched on without a key, the status says what is missing', async () => {
     await value('sync.configure', { url: 'https://cloud.example.com', enabled: true });
     expect(await value<SyncStatus>('sync.status')).toMatchObject({ state: 'error', error: { key: 'sync.noApiKey' } });
