@@ -130,11 +130,16 @@ function upsertCard(db: Db, card: WireCard, pendingDelta: number, country: strin
       local.customerId,
     );
     db.prepare(
-      `UPDATE cards SET template_id = ?, template_version = ?, goal = ?, stamps = ?, platforms = ?, last_stamp_at = max(coalesce(last_stamp_at, 0), coalesce(?, 0)),
+      `UPDATE cards SET template_id = ?, template_version = ?, goal = ?, stamps = ?, platforms = ?,
+         last_stamp_at = CASE WHEN ? THEN nullif(max(coalesce(last_stamp_at, 0), coalesce(?, 0)), 0) ELSE ? END,
          deleted_at = coalesce(deleted_at, ?), deleted_by = CASE WHEN deleted_at IS NULL THEN ? ELSE deleted_by END
        WHERE id = ?`,
-    ).run(card.templateId, card.templateVersion, card.goal, stamps, card.platforms, card.lastStampAt, card.deletedAt, card.deletedBy, local.id);
-    db.prepare('UPDATE cards SET last_stamp_at = NULL WHERE id = ? AND last_stamp_at = 0').run(local.id);
+    ).run(
+      card.templateId, card.templateVersion, card.goal, stamps, card.platforms,
+      // a stamp of ours on its way keeps its time; else the cloud's
+      pendingDelta !== 0 ? 1 : 0, card.lastStampAt, card.lastStampAt,
+      card.deletedAt, card.deletedBy, local.id,
+    );
     return;
   }
   const forms = phoneForms(c.phone ?? null, country);

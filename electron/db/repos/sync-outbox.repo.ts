@@ -47,8 +47,8 @@ export function pendingCount(db: Db): number {
  *   says the redemption here did not stand (`voucher_redeemed` with `lostTo`), conflict `redeemedElsewhere`;
  * - a generated code another PC holds (`codeTaken`): a new code for the voucher, a `voucher.recoded` entry,
  *   conflict `codeReissued` with both codes;
- * - a rejected stamp change is taken back from the card; any rejection is recorded (`cardDeleted` when the card
- *   is deleted in the cloud, else `rejected`) with the cloud's reason.
+ * - a rejected stamp change is taken back from the card, a rejected redemption from the voucher; any rejection is
+ *   recorded (`cardDeleted` when the card is deleted in the cloud, else `rejected`) with the cloud's reason.
  * An outcome for an entry already settled, or unknown here, is ignored (the same outcome heard by push and pull).
  */
 export function recordOutcomes(db: Db, outcomes: readonly EntryOutcome[], now: number): void {
@@ -83,6 +83,14 @@ function settleRefused(db: Db, seq: number, key: string, operation: WireOperatio
   } else {
     if (operation.kind === 'card.stamps') {
       db.prepare('UPDATE cards SET stamps = stamps - ? WHERE token = ?').run(operation.delta, operation.cardToken);
+    }
+    if (operation.kind === 'voucher.redeemed') {
+      // the redemption did not happen in the cloud: while ours still shows here, the voucher is as the cloud has it
+      // (active; a void or expiry the cloud has comes with the pull)
+      db.prepare(
+        `UPDATE vouchers SET status = 'active', redeemed_at = NULL, redeemed_by = NULL, redeem_state = NULL
+         WHERE token = ? AND status = 'redeemed' AND redeemed_at = ? AND redeemed_by = ?`,
+      ).run(operation.voucherToken, operation.at, operation.seat);
     }
     const kind = /cardDeleted$/.test(reasonKey) ? 'cardDeleted' : 'rejected';
     insertConflict(db, { ...base, kind, reason: reasonOf(outcome, 'rejected'), detail: outcome.detail }, now);

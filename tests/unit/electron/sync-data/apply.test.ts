@@ -107,6 +107,23 @@ describe('applyChanges: a pulled page, applied with its cursor in one transactio
     expect(pendingCount(db())).toBe(1);
   });
 
+  it("the last stamp's time is the cloud's once no stamp of ours is on its way (a refused stamp leaves no trace)", async () => {
+    apply(page({ entity: 'card', card: card({ stamps: 4, lastStampAt: T0 - 3_600_000 }) }));
+    await value('cards.adjustStamps', { id: 200001, delta: 1, reason: 'x' });
+    const lastStampAt = () => db().sqlite.prepare("SELECT last_stamp_at FROM cards WHERE token = 'cloud-card-1'").pluck().get();
+    apply(page({ entity: 'card', card: card({ stamps: 4, lastStampAt: T0 - 3_600_000 }) }));
+    expect(lastStampAt()).toBe(T0); // ours, still on its way
+    const mine = pendingEntries(db(), 10)[0]!;
+    apply(
+      page(
+        { entity: 'outcome', deviceId: deviceIdOf(db()), outcome: { seq: mine.seq, key: mine.key, status: 'rejected', reason: { key: 'cardDeleted', params: {} }, detail: null } },
+        { entity: 'card', card: card({ stamps: 4, lastStampAt: T0 - 3_600_000, deletedAt: T0 - 10, deletedBy: 'Office' }) },
+      ),
+    );
+    expect(lastStampAt()).toBe(T0 - 3_600_000);
+    expect(cardRow('cloud-card-1')).toMatchObject({ stamps: 4, deletedAt: T0 - 10 });
+  });
+
   it('deletion: a card deleted in the cloud is deleted here; one deleted here and not yet pushed stays deleted', async () => {
     apply(page({ entity: 'card', card: card() }, { entity: 'card', card: card({ token: 'cloud-card-2', number: 200002 }) }));
     apply(page({ entity: 'card', card: card({ deletedAt: T0, deletedBy: 'Office' }) }));

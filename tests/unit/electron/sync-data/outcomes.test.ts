@@ -122,6 +122,15 @@ describe('recordOutcomes: what the cloud answered, settled here', () => {
     expect(pendingCount(db())).toBe(1); // the import's card.created is still waiting
   });
 
+  it('a rejected redemption (the card was deleted elsewhere) leaves the voucher as the cloud has it: active, and listed', async () => {
+    const issued = await value<{ vouchers: Array<{ token: string }> }>('vouchers.issue', { title: 'Cake', cardId: 113772, redeemCode: null, validity: { kind: 'unlimited' } });
+    await value('scan.submit', { input: issued.vouchers[0]!.token }, 'Till 2');
+    const redeem = last();
+    recordOutcomes(db(), [{ seq: redeem.seq, key: redeem.key, status: 'rejected', reason: { key: 'cardDeleted', params: {} }, detail: null }], T0);
+    expect(voucher(issued.vouchers[0]!.token)).toMatchObject({ status: 'active', seat: null, at: null, state: null });
+    expect(listConflicts(db(), false)).toMatchObject([{ kind: 'cardDeleted', operation: 'voucher.redeemed', voucherToken: issued.vouchers[0]!.token, seat: 'Till 2' }]);
+  });
+
   it('the engine hears of a change after its transaction, once per turn', async () => {
     let heard = 0;
     let pendingWhenHeard = -1;
