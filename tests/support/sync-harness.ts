@@ -38,6 +38,7 @@ export interface CloudHome {
 export async function makeCloudHome(storage: CloudStorage = cloudStorageFromEnv()): Promise<CloudHome> {
   if (storage === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stampdesk-cloud-'));
+    fs.cpSync(await pgliteTemplate(), dataDir, { recursive: true });
     return { storage, options: { dataDir, schema: 'cloud' }, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const adminUrl = process.env.STAMPDESK_TEST_DATABASE_URL!;
@@ -50,6 +51,36 @@ export async function makeCloudHome(storage: CloudStorage = cloudStorageFromEnv(
     options: { databaseUrl: url.toString(), schema: 'cloud' },
     dispose: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+let template: Promise<string> | null = null;
+
+/**
+ * A PGlite folder with the cloud's tables and nothing else: a fresh folder takes PGlite many seconds to initialise,
+ * a copy of this one opens at once. Kept in the temp folder under a name made from the cloud's schema and PGlite's
+ * version (a changed schema makes a new one); built aside and renamed into place, so parallel test processes never
+ * see half of one.
+ */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const hash = crypto.createHash('sha256');
+    for (const file of ['tests/support/cloud/schema.ts', 'tests/support/cloud/storage.ts', 'node_modules/@electric-sql/pglite/package.json']) {
+      hash.update(fs.readFileSync(path.resolve(file)));
+    }
+    const dir = path.join(os.tmpdir(), `stampdesk-cloud-template-${hash.digest('hex').slice(0, 16)}`);
+    if (fs.existsSync(dir)) return dir;
+    const building = fs.mkdtempSync(`${dir}-building-`);
+    const cloud = await startCloud({ port: 0, dataDir: building, schema: 'cloud' });
+    await cloud.close();
+    try {
+      fs.renameSync(building, dir);
+    } catch {
+      // another test process put its copy in place first
+      fs.rmSync(building, { recursive: true, force: true });
+    }
+    return dir;
+  })();
+  return template;
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
