@@ -2,10 +2,17 @@ import type { Db } from '../client';
 import { phoneForms } from '../../../shared/domain/phone';
 import type { WireCard, WireChange, WireEvent, WireVoucher } from '../../../shared/schemas/sync-protocol';
 import { phoneSearchCountry } from './phone-search.repo';
+import { withSearchMaintainedAfter } from './card-import.repo';
 import { recodeVoucher, recordOutcomes } from './sync-outbox.repo';
 import { getSyncValue, setSyncValue } from './sync-state.repo';
 
 type Of<E extends WireChange['entity']> = Extract<WireChange, { entity: E }>;
+
+/**
+ * From this many cards in a page on, the per-row search and count triggers are off while the page is written and the
+ * search index is brought up to date for its cards in a few set-based statements (as a large import does).
+ */
+const BULK_CARDS = 50;
 
 /** Card numbers from here on are given to pulled cards whose cloud number is taken here by another card. */
 const FIRST_SPARE_NUMBER = 100_000;
@@ -51,7 +58,13 @@ export function applyChanges(db: Db, changes: readonly WireChange[], cursor: str
     if (cards.length > 0) {
       const deltas = pendingStampDeltas(db);
       const country = phoneSearchCountry(db) ?? '';
-      for (const { card } of cards) upsertCard(db, card, deltas.get(card.token) ?? 0, country, now);
+      const versions = new Set<string>();
+      const touched: number[] = [];
+      const write = () => {
+        for (const { card } of cards) touched.push(upsertCard(db, card, deltas.get(card.token) ?? 0, country, versions, now));
+      };
+      if (cards.length < BULK_CARDS) write();
+      else drain(withSearchMaintainedAfter(db, touched, (function* () { write(); })()));
     }
     const vouchers = of('voucher');
     if (vouchers.length > 0) {
@@ -104,8 +117,13 @@ function cardIdOf(db: Db, token: string | null): number | null {
   return (db.prepare('SELECT id FROM cards WHERE token = ?').pluck().get(token) as number | undefined) ?? null;
 }
 
-function upsertCard(db: Db, card: WireCard, pendingDelta: number, country: string, now: number): void {
-  ensureVersion(db, card.templateId, card.templateVersion, card.goal, now);
+/** Upserts a pulled card; returns its local id. */
+function upsertCard(db: Db, card: WireCard, pendingDelta: number, country: string, versions: Set<string>, now: number): number {
+  const versionKey = `${card.templateId}:${card.templateVersion}`;
+  if (!versions.has(versionKey)) {
+    ensureVersion(db, card.templateId, card.templateVersion, card.goal, now);
+    versions.add(versionKey);
+  }
   const stamps = card.stamps + pendingDelta;
   const local = db.prepare('SELECT id, customer_id AS customerId FROM cards WHERE token = ?').get(card.token) as
     | { id: number; customerId: number }
@@ -140,7 +158,7 @@ function upsertCard(db: Db, card: WireCard, pendingDelta: number, country: strin
       pendingDelta !== 0 ? 1 : 0, card.lastStampAt, card.lastStampAt,
       card.deletedAt, card.deletedBy, local.id,
     );
-    return;
+    return local.id;
   }
   const forms = phoneForms(c.phone ?? null, country);
   const customerId = Number(
@@ -154,6 +172,15 @@ function upsertCard(db: Db, card: WireCard, pendingDelta: number, country: strin
     `INSERT INTO cards (id, token, customer_id, template_id, template_version, stamps, goal, platforms, created_at, last_stamp_at, deleted_at, deleted_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, card.token, customerId, card.templateId, card.templateVersion, stamps, card.goal, card.platforms, card.createdAt, card.lastStampAt, card.deletedAt, card.deletedBy);
+  return id;
+}
+
+/** Runs a write generator to its end (its progress reports are not needed here). */
+function drain<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function batchIdOf(db: Db, uid: string | null, at: number): number | null {
