@@ -135,6 +135,17 @@ describe('applyChanges: a pulled page, applied with its cursor in one transactio
     expect((await value<{ total: number }>('cards.search', {})).total).toBe(0);
   });
 
+  it('a large page (written with the search triggers off) leaves search, counts and the triggers as they should be', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ entity: 'card', card: card({ token: `bulk-${i}`, number: 300000 + i, customer: { name: `Bulk Person ${i}` } }) }));
+    apply(page(...many));
+    expect((await value<{ total: number }>('cards.search', { query: 'Bulk Person 42' })).total).toBe(1);
+    expect((await value<{ total: number }>('cards.search', {})).total).toBe(60);
+    apply(page({ entity: 'card', card: card({ token: 'bulk-0', number: 300000, deletedAt: T0, deletedBy: 'Office' }) }, { entity: 'card', card: card({ token: 'single', number: 300100, customer: { name: 'Lone Ranger' } }) }));
+    expect((await value<{ total: number }>('cards.search', {})).total).toBe(60);
+    expect((await value<{ total: number }>('cards.search', { query: 'Lone Ranger' })).total).toBe(1);
+    expect((await value<{ total: number }>('cards.search', { query: 'Bulk Person 0' })).total).toBe(5); // 10, 20 … 50: 0 itself is deleted
+  });
+
   it("a card whose number is another card's here gets the next spare number", async () => {
     await value('cards.importCsv', { csv: [HEADER, '200001,Local Ann,,,1024,2,1,8,web,2026-01-10,'].join('\n'), dryRun: false });
     apply(page({ entity: 'card', card: card() }));
