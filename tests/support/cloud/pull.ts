@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { PullResponse, WireChange } from '../../../shared/schemas/sync-protocol';
 import type { Storage } from './storage';
 import { changes } from './schema';
@@ -25,6 +25,10 @@ export function parseCursor(cursor: string | null, epoch: string): { after: numb
 export async function readPage(storage: Storage, shopId: string, after: number, limit: number): Promise<{ changes: WireChange[]; last: number; hasMore: boolean }> {
   return storage.db.transaction(
     async (tx) => {
+      // Walk the (shop_id, version, id) index in order and stop at the limit. Without statistics (PGlite has no
+      // autovacuum) the planner would otherwise fetch and sort every change after the cursor, on every page.
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      await tx.execute(sql`SET LOCAL enable_sort = off`);
       const select = () => tx.select({ version: changes.version, body: changes.body }).from(changes);
       let rows = await select()
         .where(and(eq(changes.shopId, shopId), gt(changes.version, after)))
