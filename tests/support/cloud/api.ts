@@ -1,11 +1,11 @@
 import type http from 'node:http';
-import { DEVICE_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, pushRequest, type InfoResponse, type PullResponse, type PushResponse } from '../../../shared/schemas/sync-protocol';
+import { DEVICE_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, pushRequest, type InfoResponse, type PushResponse } from '../../../shared/schemas/sync-protocol';
 import type { Storage } from './storage';
 import type { Faults } from './faults';
-import { DropConnection, HttpError, readJson, sendJson } from './http';
+import { DropConnection, HttpError, readJson, sendJson, sendRawJson } from './http';
 import { shopByKey, type Shop } from './shops';
 import { push } from './push';
-import { BadCursor, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pull } from './pull';
+import { BadCursor, DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, pull, rawPageJson, type RawPage } from './pull';
 
 /** The protocol's routes: GET /v1/info, POST /v1/push, GET /v1/pull (docs/SYNC.md). */
 export interface ApiContext {
@@ -74,7 +74,7 @@ async function handlePush(ctx: ApiContext, req: http.IncomingMessage, res: http.
 async function handlePull(ctx: ApiContext, url: URL, res: http.ServerResponse, abort: AbortSignal, shop: Shop): Promise<void> {
   const limit = Math.max(1, intParam(url.searchParams, 'limit', DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT));
   const waitSeconds = intParam(url.searchParams, 'wait', 0, 25);
-  let reply: PullResponse;
+  let reply: RawPage;
   try {
     reply = await pull(ctx.storage(), shop.id, { cursor: url.searchParams.get('cursor'), limit, waitSeconds, abort });
   } catch (error) {
@@ -83,7 +83,7 @@ async function handlePull(ctx: ApiContext, url: URL, res: http.ServerResponse, a
   }
   if (abort.aborted) return;
   if (ctx.faults.current.dropReplyAfterCommit) throw new DropConnection('reply dropped');
-  sendJson(res, 200, { ...reply, changes: ctx.faults.deliver(reply.changes) });
+  sendRawJson(res, 200, rawPageJson({ ...reply, changes: ctx.faults.deliver(reply.changes) }));
 }
 
 export async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res: http.ServerResponse, abort: AbortSignal, url: URL): Promise<void> {

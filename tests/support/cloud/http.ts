@@ -36,7 +36,10 @@ export async function readJson(req: http.IncomingMessage): Promise<unknown> {
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
+  sendRawJson(res, status, JSON.stringify(body));
+}
+
+export function sendRawJson(res: http.ServerResponse, status: number, data: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), date: new Date().toUTCString() });
   res.end(data);
 }
