@@ -138,6 +138,13 @@ function createFake() {
         return Promise.resolve();
       },
     },
+    // like safeStorage on a Linux desktop with a keyring: a version tag, then bytes that are not the plain text
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.concat([Buffer.from('v11'), Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a))]),
+      decryptString: (bytes: Buffer) => Buffer.from(bytes.subarray(3).map((b) => b ^ 0x5a)).toString('utf8'),
+    },
     dialog: {
       showErrorBox: (title: string, content: string) => state.errorBoxes.push({ title, content }),
     },

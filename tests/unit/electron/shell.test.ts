@@ -56,6 +56,19 @@ describe('Electron shell (against a stand-in electron module)', () => {
     expect(fs.existsSync(path.join(temp.dir, 'data', 'stampdesk.db'))).toBe(true);
   });
 
+  it('keeps the cloud API key with safeStorage: encrypted in the data folder, never in plain text, never returned', async () => {
+    const configure = fake.state.ipcHandlers.get('stampdesk:sync.configure')!;
+    const key = 'sk_live_electron_keychain_1';
+    const result = (await configure(TRUSTED, { url: 'https://cloud.example.com', apiKey: key })) as { ok: boolean; value: unknown };
+    expect(result).toMatchObject({ ok: true, value: { hasApiKey: true, keyStorage: 'keychain' } });
+    expect(JSON.stringify(result)).not.toContain(key);
+    const data = path.join(temp.dir, 'data');
+    expect(fs.existsSync(path.join(data, 'sync-api-key'))).toBe(false);
+    const kept = fs.readFileSync(path.join(data, 'sync-api-key.enc'));
+    expect(kept.includes(Buffer.from(key))).toBe(false);
+    expect(fs.statSync(path.join(data, 'sync-api-key.enc')).mode & 0o777).toBe(0o600);
+  });
+
   it('registers exactly one IPC handler per API method of the contract', () => {
     const channels = [...fake.state.ipcHandlers.keys()].sort();
     expect(channels).toEqual(METHOD_NAMES.map((m) => `stampdesk:${m}`).sort());
