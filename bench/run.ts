@@ -6,11 +6,12 @@ import { benchVouchers } from './vouchers';
 import { benchPhones } from './phones';
 import { benchResponsiveness } from './responsiveness';
 import { benchPrinting } from './printing';
+import { benchSync } from './sync';
 import { report, type Measurement } from './lib/report';
 import { machineReference } from './lib/machine-reference';
 
 /**
- * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import,busy,printing]`
+ * `npm run bench [-- --cards N] [--reuse] [--only seed,startup,search,list,phones,vouchers,import,busy,printing,sync] [--sync-million]`
  * (--reuse: keep the shop seeded by an earlier run): the figures the issues ask for, on realistic seeded data.
  * The seeded database is kept in .cache/bench-<N> for later benchmarks to reuse.
  */
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   if (wanted('printing')) {
     console.log('Printing to the virtual receipt printer …');
     measurements.push(...(await benchPrinting()));
+  }
+
+  if (wanted('sync')) {
+    console.log('Syncing with the reference cloud …');
+    measurements.push(...(await benchSync({ million: args.includes('--sync-million') })));
   }
 
   report(measurements, { cards, dataDir, cpus: os.cpus().length });
