@@ -7,6 +7,7 @@ const MENU = [
   { id: 'vouchers', label: 'Vouchers', heading: 'Vouchers' },
   { id: 'scan', label: 'Scan & Redeem', heading: 'Scan & Redeem' },
   { id: 'printers', label: 'Printers', heading: 'Printers' },
+  { id: 'sync', label: 'Sync', heading: 'Sync' },
   { id: 'settings', label: 'Settings', heading: 'Settings' },
   { id: 'about', label: 'About', heading: 'About Stampdesk' },
 ];
@@ -32,11 +33,13 @@ test('walks every menu entry, changes settings, and keeps them across a reload',
   expect(page.url()).not.toContain('token=');
 
   const menu = page.getByRole('navigation', { name: 'Main menu' });
-  await expect(menu.getByRole('link')).toHaveText(MENU.map((m) => m.label));
+  // the sections' links; the sync status above them is a link to Sync too, and says sync is not set up yet
+  await expect(menu.getByRole('listitem').getByRole('link')).toHaveText(MENU.map((m) => m.label));
+  await expect(menu.getByRole('link', { name: /Sync not set up/ })).toBeVisible();
   for (const entry of MENU) {
-    await menu.getByRole('link', { name: entry.label }).click();
+    await menu.getByRole('link', { name: entry.label, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: entry.heading })).toBeVisible();
-    await expect(menu.getByRole('link', { name: entry.label })).toHaveAttribute('aria-current', 'page');
+    await expect(menu.getByRole('link', { name: entry.label, exact: true })).toHaveAttribute('aria-current', 'page');
   }
 
   await menu.getByRole('link', { name: 'Settings' }).click();
