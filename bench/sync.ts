@@ -115,13 +115,15 @@ export async function benchSync(options: { million?: boolean } = {}): Promise<Me
       await pc.value('vouchers.issue', { title: 'Opening party', redeemCode: { kind: 'generated' }, validity: { kind: 'unlimited' }, quantity: 10_000 });
       const before = await pc.value<SyncStatus>('sync.status');
       const started = performance.now();
-      let pushedMs = 0;
-      await syncedAfterNow(pc, () => {
-        if (!pushedMs) void pc.value<SyncStatus>('sync.status').then((s) => s.pending === 0 && !pushedMs && (pushedMs = performance.now() - started));
+      await syncedAfterNow(pc);
+      out.push({
+        name: `push ${before.pending.toLocaleString('en')} outbox entries (a 10,000-voucher batch), one round until synced`,
+        value: (performance.now() - started) / 1000,
+        unit: 's',
+        target: 5,
+        lowerIsBetter: true,
+        note: 'the pull of those vouchers and events back included',
       });
-      const roundMs = performance.now() - started;
-      out.push({ name: `push ${before.pending.toLocaleString('en')} outbox entries (a 10,000-voucher batch): all confirmed by the cloud`, value: (pushedMs || roundMs) / 1000, unit: 's', target: 5, lowerIsBetter: true });
-      out.push({ name: 'the same round until synced (its 10,000 vouchers and their events pulled back)', value: roundMs / 1000, unit: 's', lowerIsBetter: true });
     } finally {
       pc.close();
       await stopCloud(cloud);
