@@ -27,7 +27,9 @@ function header(req: http.IncomingMessage, name: string): string | null {
 
 async function authenticate(ctx: ApiContext, req: http.IncomingMessage): Promise<Shop> {
   if (header(req, PROTOCOL_HEADER) !== String(SYNC_PROTOCOL_VERSION)) {
-    throw new HttpError(426, 'protocolVersion', `this server speaks protocol ${SYNC_PROTOCOL_VERSION} (header ${PROTOCOL_HEADER})`);
+    throw new HttpError(426, 'protocolVersion', `this server speaks protocol ${SYNC_PROTOCOL_VERSION} (header ${PROTOCOL_HEADER})`, {
+      protocol: SYNC_PROTOCOL_VERSION,
+    });
   }
   const match = /^Bearer (\S+)$/.exec(header(req, 'authorization') ?? '');
   const shop = match ? await shopByKey(ctx.storage().db, match[1]!) : null;

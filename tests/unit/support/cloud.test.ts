@@ -35,7 +35,8 @@ for (const leg of storageLegs) {
       expect((await cloudClient(cloud.url, 'sdk_wrong', 'pc-a').info()).status).toBe(401);
       const old = await cloudClient(cloud.url, apiKey, 'pc-a', { 'x-stampdesk-protocol': '0' }).info();
       expect(old.status).toBe(426);
-      expect(old.body).toMatchObject({ error: { code: 'protocolVersion' } });
+      // it says which version it speaks, so the app can name both
+      expect(old.body).toMatchObject({ error: { code: 'protocolVersion' }, protocol: 1 });
       const bad = await a.push({ entries: [{ seq: 1, key: 'k', operation: { kind: 'card.teleported' }, events: [] }] });
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ error: { code: 'badBody' } });
