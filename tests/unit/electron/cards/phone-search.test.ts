@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/create-core';
 import { openDatabase } from '../../../../electron/db/client';
 import { dbFingerprint } from '../../../support/db-fingerprint';
-import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
+import { makeTempDir, migrationsBefore, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 const HEADER = 'card_id,name,email,phone,template_id,template_version,stamps,goal,platforms,created_at,last_stamp_at';
 const card = (id: number, name: string, phone: string) => `${id},${name},,${phone},1024,2,1,8,web,2026-01-10T09:00:00Z,`;
@@ -183,14 +182,7 @@ describe('upgrading a database from before national phone search', () => {
   it('fills the national forms of existing customers on the first start, in the shop country', async () => {
     const temp = makeTempDir();
     try {
-      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-      const before = journal.entries.findIndex((entry) => entry.tag.endsWith('_phone_national'));
-      expect(before).toBeGreaterThan(0);
-      const olderDir = path.join(temp.dir, 'migrations');
-      fs.mkdirSync(path.join(olderDir, 'meta'), { recursive: true });
-      const entries = journal.entries.slice(0, before);
-      for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`), path.join(olderDir, `${entry.tag}.sql`));
-      fs.writeFileSync(path.join(olderDir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+      const olderDir = migrationsBefore(temp.dir, 'phone_national');
 
       const dataDir = path.join(temp.dir, 'data');
       const older = openDatabase({ dataDir, migrationsDir: olderDir });

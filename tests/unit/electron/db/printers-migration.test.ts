@@ -1,26 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/db/client';
 import { listPrinters } from '../../../../electron/db/repos/printers.repo';
 import { listPrintJobs } from '../../../../electron/db/repos/print-jobs.repo';
-import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
-
-interface Journal {
-  entries: Array<{ idx: number; tag: string; when: number }>;
-}
-const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as Journal;
-
-/** The migrations before the printer bridge: a shop's database from the build before issue 10. */
-function beforePrinterBridge(root: string): string {
-  const count = journal.entries.findIndex((e) => e.tag.endsWith('_printers_queue'));
-  const dir = path.join(root, 'older');
-  fs.mkdirSync(path.join(dir, 'meta'), { recursive: true });
-  const entries = journal.entries.slice(0, count);
-  for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
+import { makeTempDir, migrationsBefore, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 describe('migration 0010: printers and print jobs of an older build are carried over', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -31,7 +14,7 @@ describe('migration 0010: printers and print jobs of an older build are carried 
 
   it('keeps printers (raw TCP ones become network printers, the paper follows the dots, one default) and closes unfinished jobs', () => {
     const dataDir = path.join(temp.dir, 'data');
-    const older = openDatabase({ dataDir, migrationsDir: beforePrinterBridge(temp.dir) });
+    const older = openDatabase({ dataDir, migrationsDir: migrationsBefore(temp.dir, 'printers_queue') });
     older.sqlite.exec(`
       INSERT INTO printers (id, name, kind, host, port, width_dots, is_default, created_at) VALUES (1, 'Bar', 'escpos-tcp', '192.168.1.50', 9100, 384, 1, 1);
       INSERT INTO printers (id, name, kind, system_name, width_dots, is_default, created_at) VALUES (2, 'Office', 'system', 'EPSON TM-T20', 576, 1, 2);

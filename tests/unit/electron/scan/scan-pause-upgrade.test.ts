@@ -1,20 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/create-core';
 import { openDatabase } from '../../../../electron/db/client';
-import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
-
-/** The migrations before the scan pauses (0008): the build that locked seats by name. */
-function migrationsBeforePauses(root: string): string {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.startsWith('0008_')));
-  const dir = path.join(root, 'migrations-before-pauses');
-  fs.mkdirSync(path.join(dir, 'meta'), { recursive: true });
-  for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
+import { makeTempDir, migrationsBefore, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 describe('upgrading to installation pauses', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -26,7 +14,7 @@ describe('upgrading to installation pauses', () => {
   it('carries a seat lock taken before the upgrade over as a pause of this installation, and counts the failures logged so far', async () => {
     const now = Date.parse('2026-11-23T10:00:00Z');
     const dataDir = path.join(temp.dir, 'data');
-    const older = openDatabase({ dataDir, migrationsDir: migrationsBeforePauses(temp.dir) });
+    const older = openDatabase({ dataDir, migrationsDir: migrationsBefore(temp.dir, 'scan_pauses') });
     older.sqlite.exec(`
       INSERT INTO settings (key, value) VALUES ('scanLockMinutes', '7'), ('scanLockAfter', '3');
       INSERT INTO scan_failures (seat, at, outcome, input) VALUES ('Kiosk', ${now - 3000}, 'unknown', 'A'), ('Kiosk', ${now - 2000}, 'unknown', 'B');

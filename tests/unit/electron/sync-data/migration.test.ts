@@ -1,27 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../electron/db/client';
 import { pendingEntries } from '../../../../electron/db/repos/sync-outbox.repo';
 import { getSyncValue } from '../../../../electron/db/repos/sync-state.repo';
 import { pushEntry } from '../../../../shared/schemas/sync-protocol';
-import { makeTempDir, MIGRATIONS_DIR } from '../../../support/temp-dir';
-
-interface Journal {
-  entries: Array<{ idx: number; tag: string; when: number }>;
-}
-const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as Journal;
-
-/** The migrations before sync: a shop's database from the build before issue 11. */
-function beforeSync(root: string): string {
-  const count = journal.entries.findIndex((e) => e.tag.endsWith('_sync_local'));
-  const dir = path.join(root, 'older');
-  fs.mkdirSync(path.join(dir, 'meta'), { recursive: true });
-  const entries = journal.entries.slice(0, count);
-  for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
+import { makeTempDir, migrationsBefore, MIGRATIONS_DIR } from '../../../support/temp-dir';
 
 describe('migration 0011: a shop database from before sync upgrades without loss', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -32,7 +15,7 @@ describe('migration 0011: a shop database from before sync upgrades without loss
 
   it('gives events, messages and batches global ids, keeps redemptions, takes the installation id as device id and rewrites old outbox rows as wire entries', () => {
     const dataDir = path.join(temp.dir, 'data');
-    const older = openDatabase({ dataDir, migrationsDir: beforeSync(temp.dir) });
+    const older = openDatabase({ dataDir, migrationsDir: migrationsBefore(temp.dir, 'sync_local') });
     older.sqlite.exec(`
       INSERT INTO card_templates (id, name, created_at) VALUES (1, 'Coffee', 1);
       INSERT INTO template_versions (template_id, version, goal, created_at) VALUES (1, 1, 8, 1);
